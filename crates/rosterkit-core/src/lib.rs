@@ -1,0 +1,33 @@
+//! # rosterkit-core
+//!
+//! Sans-IO building blocks for five user-and-group admin APIs: Splashtop
+//! Secure Workspace IAM, Spotnana Access Management v3, B2Broker B2Core,
+//! Imply Polaris Identity and Alteryx Server v3.
+//!
+//! The core does no IO: it turns an operation into a plain [`Request`] and a
+//! plain [`Response`] into a typed result or a typed [`Error`]. Paging,
+//! retries and membership changes are state machines the host drives (see
+//! [`flow`]). It reads no clock and no random source, and builds for wasm32.
+
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod credentials;
+pub mod encode;
+pub mod endpoint;
+pub mod error;
+pub mod http;
+pub mod operation;
+pub mod parse;
+pub mod provider;
+pub mod providers;
+pub mod retry_after;
+pub mod scrub;
+pub mod validate;
+
+pub use credentials::{Secret, Target};
+pub use endpoint::Endpoint;
+pub use error::Error;
+pub use http::{Request, Response};
+pub use operation::Operation;
+pub use provider::Provider;
+pub use retry_after::RetryAfter;

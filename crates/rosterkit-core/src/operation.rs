@@ -1,0 +1,176 @@
+//! Every endpoint behind one value, addressed by its inventory id.
+//!
+//! `{"endpoint": "polaris.get_user", "input": {"user_id": ".."}}` is how the
+//! golden vectors, the bindings and the CLI name an operation; results come
+//! back as JSON values of the endpoint's typed output. Rust callers can use
+//! the typed endpoint structs directly.
+
+use crate::providers::{alteryx, b2core, polaris, spotnana, ssw};
+use crate::{Endpoint, Error, Provider, Request, Response, Target};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+/// Reads typed input from JSON, naming the offending field on failure.
+pub fn input_from_json<T: serde::de::DeserializeOwned>(input: Value) -> Result<T, Error> {
+    let input = if input.is_null() {
+        Value::Object(Default::default())
+    } else {
+        input
+    };
+    serde_path_to_error::deserialize(input).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().to_string();
+        // serde names missing and unknown fields only inside its message.
+        let field = if path == "." || path.is_empty() {
+            inner
+                .split('`')
+                .nth(1)
+                .map(str::to_owned)
+                .unwrap_or_else(|| "input".to_owned())
+        } else {
+            path
+        };
+        Error::invalid(field, inner)
+    })
+}
+
+macro_rules! operations {
+    ($($variant:ident => $ty:ty),* $(,)?) => {
+        /// One call to one documented endpoint, with its input.
+        #[derive(Clone, Debug, PartialEq)]
+        #[allow(missing_docs)]
+        pub enum Operation {
+            $($variant($ty),)*
+        }
+
+        impl Operation {
+            /// Every endpoint id in the inventory, in documentation order.
+            pub const IDS: &'static [&'static str] = &[$(<$ty as Endpoint>::ID,)*];
+
+            /// Builds an operation from an endpoint id and its JSON input.
+            pub fn from_json(endpoint: &str, input: Value) -> Result<Operation, Error> {
+                $(if endpoint == <$ty as Endpoint>::ID {
+                    return input_from_json::<$ty>(input).map(Operation::$variant);
+                })*
+                Err(Error::invalid("endpoint", format!("unknown endpoint id {endpoint:?}")))
+            }
+
+            /// The endpoint id.
+            pub fn id(&self) -> &'static str {
+                match self {$(Operation::$variant(_) => <$ty as Endpoint>::ID,)*}
+            }
+
+            /// The vendor.
+            pub fn provider(&self) -> Provider {
+                match self {$(Operation::$variant(_) => <$ty as Endpoint>::PROVIDER,)*}
+            }
+
+            /// The request for `target`.
+            pub fn request(&self, target: &Target) -> Result<Request, Error> {
+                match self {$(Operation::$variant(op) => op.request(target),)*}
+            }
+
+            /// The parsed result as JSON, or the typed error.
+            pub fn parse(&self, response: &Response) -> Result<Value, Error> {
+                match self {$(Operation::$variant(op) => to_value(op.parse(response)?),)*}
+            }
+
+            /// Whether a retry after an unknown outcome is safe.
+            pub fn retry_safe(&self) -> bool {
+                match self {$(Operation::$variant(op) => op.retry_safe(),)*}
+            }
+
+            /// The input as JSON.
+            pub fn input(&self) -> Value {
+                match self {$(Operation::$variant(op) => serde_json::to_value(op).unwrap_or(Value::Null),)*}
+            }
+        }
+
+        $(impl From<$ty> for Operation {
+            fn from(op: $ty) -> Operation {
+                Operation::$variant(op)
+            }
+        })*
+    };
+}
+
+fn to_value<T: Serialize>(v: T) -> Result<Value, Error> {
+    serde_json::to_value(v).map_err(|e| Error::Decode {
+        message: e.to_string(),
+        excerpt: String::new(),
+    })
+}
+
+operations! {
+    SswListMembers => ssw::ListMembers,
+    SswListGroups => ssw::ListGroups,
+    SswListGroupMembers => ssw::ListGroupMembers,
+    SswAddGroupMember => ssw::AddGroupMember,
+    SswApproveGroupMember => ssw::ApproveGroupMember,
+    SswRejectGroupMember => ssw::RejectGroupMember,
+    SswRemoveGroupMember => ssw::RemoveGroupMember,
+    SswUpdateGroup => ssw::UpdateGroup,
+    SswDeleteGroup => ssw::DeleteGroup,
+    SpotnanaListUserGroups => spotnana::ListUserGroups,
+    SpotnanaGetUserGroup => spotnana::GetUserGroup,
+    SpotnanaListUserGroupMembers => spotnana::ListUserGroupMembers,
+    SpotnanaListUserGroupRoles => spotnana::ListUserGroupRoles,
+    SpotnanaUpdateUserGroupMembers => spotnana::UpdateUserGroupMembers,
+    SpotnanaListUserGroupsForUser => spotnana::ListUserGroupsForUser,
+    B2coreListGroups => b2core::ListGroups,
+    B2coreGetGroup => b2core::GetGroup,
+    B2coreCreateGroup => b2core::CreateGroup,
+    B2coreReplaceGroup => b2core::ReplaceGroup,
+    B2coreUpdateGroup => b2core::UpdateGroup,
+    B2coreDeleteGroup => b2core::DeleteGroup,
+    PolarisListPermissions => polaris::ListPermissions,
+    PolarisListGroups => polaris::ListGroups,
+    PolarisCreateGroup => polaris::CreateGroup,
+    PolarisCreateUser => polaris::CreateUser,
+    PolarisUpdateUser => polaris::UpdateUser,
+    PolarisListEffectivePermissions => polaris::ListEffectivePermissions,
+    PolarisAddGroupMembers => polaris::AddGroupMembers,
+    PolarisListGroupMembers => polaris::ListGroupMembers,
+    PolarisListUsers => polaris::ListUsers,
+    PolarisGetUser => polaris::GetUser,
+    PolarisDeleteUser => polaris::DeleteUser,
+    PolarisGetGroup => polaris::GetGroup,
+    PolarisUpdateGroup => polaris::UpdateGroup,
+    PolarisDeleteGroup => polaris::DeleteGroup,
+    PolarisListProjects => polaris::ListProjects,
+    AlteryxCreateUserGroup => alteryx::CreateUserGroup,
+    AlteryxAddUsersToUserGroup => alteryx::AddUsersToUserGroup,
+    AlteryxListUserGroups => alteryx::ListUserGroups,
+    AlteryxGetUserGroup => alteryx::GetUserGroup,
+    AlteryxUpdateUserGroup => alteryx::UpdateUserGroup,
+    AlteryxRemoveUserFromUserGroup => alteryx::RemoveUserFromUserGroup,
+    AlteryxDeleteUserGroup => alteryx::DeleteUserGroup,
+}
+
+impl Serialize for Operation {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            endpoint: &'a str,
+            input: Value,
+        }
+        Wire {
+            endpoint: self.id(),
+            input: self.input(),
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Operation {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Wire {
+            endpoint: String,
+            #[serde(default)]
+            input: Value,
+        }
+        let w = Wire::deserialize(d)?;
+        Operation::from_json(&w.endpoint, w.input).map_err(serde::de::Error::custom)
+    }
+}

@@ -1,0 +1,144 @@
+//! Alteryx user-group models.
+
+use crate::providers::Extra;
+use crate::Error;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// The role a user group grants. `Evaluated` is the default, resolved at run time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// No access.
+    NoAccess,
+    /// View only.
+    Viewer,
+    /// Member.
+    Member,
+    /// Artisan: creates and runs workflows.
+    Artisan,
+    /// Curator: administers the server.
+    Curator,
+    /// Evaluated at run time (the default).
+    Evaluated,
+}
+
+impl Role {
+    /// Every role, in the document's order.
+    pub const ALL: [Role; 6] = [
+        Role::NoAccess,
+        Role::Viewer,
+        Role::Member,
+        Role::Artisan,
+        Role::Curator,
+        Role::Evaluated,
+    ];
+
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::NoAccess => "NoAccess",
+            Role::Viewer => "Viewer",
+            Role::Member => "Member",
+            Role::Artisan => "Artisan",
+            Role::Curator => "Curator",
+            Role::Evaluated => "Evaluated",
+        }
+    }
+
+    /// Reads a role, naming `field` when it is not one of the six.
+    pub fn parse_field(field: &str, value: &str) -> Result<Role, Error> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == value)
+            .ok_or_else(|| {
+                Error::invalid(
+                    field,
+                    format!(
+                        "{value:?} is not a role; use NoAccess, Viewer, Member, Artisan, Curator or Evaluated"
+                    ),
+                )
+            })
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        Role::parse_field("role", s)
+    }
+}
+
+/// A member of a user group, as a group's detail lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupMember {
+    /// The user id.
+    pub id: String,
+    /// First name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// Last name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// Email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A custom user group. The document names `id`, `name` and `role`; the
+/// detail view's `members` list is read when the server sends it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserGroup {
+    /// The group id, e.g. `61d58ac83c15317e1a482069`.
+    pub id: String,
+    /// Name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Role, kept as text so a role added by a newer server is not rejected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Creation time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_created: Option<String>,
+    /// Members, when the server includes them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<Vec<GroupMember>>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A create answers either the new group or just its id as a JSON string.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(crate) enum Created {
+    Group(UserGroup),
+    Id(String),
+}
+
+impl From<Created> for UserGroup {
+    fn from(c: Created) -> Self {
+        match c {
+            Created::Group(g) => g,
+            Created::Id(id) => UserGroup {
+                id,
+                name: None,
+                role: None,
+                date_created: None,
+                members: None,
+                extra: Extra::new(),
+            },
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! B2Core's User Group object.
+
+use crate::providers::Extra;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A group id as the server sent it: the document's examples use integers
+/// (`/api/v2/groups/1`), but a string is kept as a string.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum GroupId {
+    /// A numeric id.
+    Number(i64),
+    /// A textual id.
+    Text(String),
+}
+
+impl fmt::Display for GroupId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GroupId::Number(n) => write!(f, "{n}"),
+            GroupId::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// A User Group: `id`, `name`, `permissions`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// The group id.
+    pub id: GroupId,
+    /// The group name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Permission strings (case-sensitive, unique).
+    #[serde(default)]
+    pub permissions: Vec<String>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}

@@ -1,0 +1,228 @@
+//! Polaris models (camelCase on the wire).
+
+use crate::providers::Extra;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// `{"values": [..]}`, with `count` where the endpoint sends it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Values<T> {
+    /// The items.
+    pub values: Vec<T>,
+    /// The item count (group members).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u64>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A permission, optionally scoped to resources such as `projects/*`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Permission {
+    /// e.g. `ManageDashboards`.
+    pub name: String,
+    /// e.g. `["projects/*"]`; absent for organization-wide permissions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// A description, when the server sends one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Permission {
+    /// A permission over the given resources.
+    pub fn new(name: impl Into<String>, resources: Option<Vec<String>>) -> Self {
+        Permission {
+            name: name.into(),
+            resources,
+            description: None,
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// A group: `id`, `name`, `readOnly`, `permissions`, `userCount`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Group {
+    /// The group id (a UUID).
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Predefined groups are read-only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_only: Option<bool>,
+    /// The group's permissions.
+    #[serde(default)]
+    pub permissions: Vec<Permission>,
+    /// Members in the group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_count: Option<u64>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A group reference on a user: `{"id"}` in requests, `{"id","name"}` in responses.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupRef {
+    /// The group id.
+    pub id: String,
+    /// The group name (responses only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl GroupRef {
+    /// A reference by id, as requests send it.
+    pub fn id(id: impl Into<String>) -> Self {
+        GroupRef {
+            id: id.into(),
+            name: None,
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// A user as `GET`/`POST`/`PUT /v1/users` return it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    /// The user id (a UUID).
+    pub id: String,
+    /// Username (cannot change).
+    pub username: String,
+    /// Email (cannot change).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// First name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// Last name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// Whether the user can sign in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Whether the email was verified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_verified: Option<bool>,
+    /// Permissions granted to the user directly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<Vec<Permission>>,
+    /// Groups the user belongs to.
+    #[serde(default)]
+    pub groups: Vec<GroupRef>,
+    /// Linked identities.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identities: Option<Vec<Value>>,
+    /// Pending actions such as `VERIFY_EMAIL`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actions: Option<Vec<String>>,
+    /// Creation time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_on: Option<String>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The full user sent by `PUT /v1/users/{id}`: whatever is left out is
+/// cleared by Polaris, so build it from the current user with
+/// [`UserUpdate::from_user`] and change only what you mean to.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserUpdate {
+    /// Username; must equal the current one.
+    pub username: String,
+    /// Email; must equal the current one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// First name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// Last name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// Whether the user can sign in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Direct permissions to keep.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<Vec<Permission>>,
+    /// The complete group list after the update (ids only).
+    #[serde(default)]
+    pub groups: Vec<GroupRef>,
+    /// Actions to trigger, e.g. `["UPDATE_PASSWORD"]` sends a reset email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actions: Option<Vec<String>>,
+    /// Further fields, sent as given.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl UserUpdate {
+    /// The update that keeps `user` exactly as it is.
+    ///
+    /// Server-managed fields (`id`, `createdOn`, `emailVerified`,
+    /// `identities`) are not sent back, and neither are pending `actions`:
+    /// resending `UPDATE_PASSWORD` would email the user a password reset.
+    /// Group names are dropped since requests reference groups by id.
+    /// Unknown fields are kept, so nothing a newer API adds is cleared.
+    pub fn from_user(user: &User) -> Self {
+        UserUpdate {
+            username: user.username.clone(),
+            email: user.email.clone(),
+            first_name: user.first_name.clone(),
+            last_name: user.last_name.clone(),
+            enabled: user.enabled,
+            permissions: user.permissions.clone().filter(|p| !p.is_empty()),
+            groups: user.groups.iter().map(|g| GroupRef::id(g.id.clone())).collect(),
+            actions: None,
+            extra: user.extra.clone(),
+        }
+    }
+}
+
+/// A group member as `GET /v1/groups/{id}/members` lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupMember {
+    /// User id.
+    pub id: String,
+    /// Username.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// Email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// First name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// Last name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A project, as `GET /v1/projects` lists it (used to scope permissions).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    /// The project id.
+    pub id: String,
+    /// The project name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}

@@ -1,0 +1,21 @@
+//! Spotnana Access Management API v3, user groups (vendor document
+//! `001_8ad0a0e9917e92fe.txt`).
+//!
+//! Lists are POSTs with a JSON body whose `pagination` object is always
+//! required. Groups marked `isUnmodifiable` are platform-created: their name,
+//! description and roles cannot change, but members can.
+
+mod groups;
+mod members;
+mod models;
+
+pub use groups::{GetUserGroup, ListUserGroups, ListUserGroupRoles, ListUserGroupsForUser};
+pub use members::{ListUserGroupMembers, UpdateUserGroupMembers};
+pub use models::{
+    GroupMember, MemberPage, Pagination, PaginationResult, Role, RolePage, UserGroup, UserGroupPage,
+};
+
+/// Largest `pagination.limit` accepted client-side.
+pub const MAX_LIMIT: u64 = 1000;
+/// Limit used when the caller gives no pagination.
+pub const DEFAULT_LIMIT: u64 = 100;

@@ -1,0 +1,108 @@
+//! The `{"code","data","message"}` envelope around every SSW response.
+
+use crate::error::Error;
+use crate::http::Response;
+use crate::parse;
+use crate::providers::Extra;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+#[derive(Deserialize)]
+struct Envelope {
+    #[serde(default)]
+    code: Value,
+    #[serde(default)]
+    data: Option<Value>,
+    #[serde(default)]
+    message: Option<String>,
+}
+
+/// The outcome of an SSW call whose document shows only `{"code":0,"message":"success"}`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Ack {
+    /// The vendor's message, e.g. `success`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// `data`, when the deployment sends one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Value>,
+    /// Other envelope fields.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+fn code_is_ok(code: &Value) -> bool {
+    match code {
+        Value::Null => true,
+        Value::Number(n) => n.as_i64() == Some(0),
+        Value::String(s) => s == "0",
+        _ => false,
+    }
+}
+
+fn code_text(code: &Value) -> Option<String> {
+    match code {
+        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// Opens the envelope: HTTP errors first, then `code != 0`, then `data`.
+fn open(response: &Response) -> Result<(Option<Value>, Option<String>), Error> {
+    if !response.is_success() {
+        let mut err = parse::status_error(response);
+        // SSW error bodies use the same envelope; its code is the vendor code.
+        if let Ok(env) = serde_json::from_slice::<Envelope>(&response.body) {
+            if let Error::Api { vendor_code, .. }
+            | Error::Auth { vendor_code, .. }
+            | Error::NotFound { vendor_code, .. }
+            | Error::Conflict { vendor_code, .. } = &mut err
+            {
+                if vendor_code.is_none() {
+                    *vendor_code = code_text(&env.code);
+                }
+            }
+        }
+        return Err(err);
+    }
+    let env: Envelope = parse::decode(&response.body)?;
+    if !code_is_ok(&env.code) {
+        return Err(Error::Api {
+            status: response.status,
+            vendor_code: code_text(&env.code),
+            message: env
+                .message
+                .map(|m| crate::scrub::scrub_secrets(&m))
+                .unwrap_or_else(|| "SSW returned a non-zero code".to_owned()),
+        });
+    }
+    Ok((env.data, env.message))
+}
+
+/// Parses `data` of a successful envelope into `T`.
+pub(crate) fn data<T: DeserializeOwned>(response: &Response) -> Result<T, Error> {
+    let (data, _) = open(response)?;
+    let data = data.ok_or_else(|| Error::decode("SSW envelope has no data", &response.body))?;
+    serde_json::from_value(data).map_err(|e| Error::decode(e.to_string(), &response.body))
+}
+
+/// Parses an acknowledgement; an empty 2xx body is accepted as success since
+/// the document shows no body for some calls (delete group).
+pub(crate) fn ack(response: &Response) -> Result<Ack, Error> {
+    if response.is_success() && response.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Ack::default());
+    }
+    let (data, message) = open(response)?;
+    let env: Extra = parse::decode(&response.body)?;
+    let extra = env
+        .into_iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "code" | "data" | "message"))
+        .collect();
+    Ok(Ack {
+        message,
+        data,
+        extra,
+    })
+}

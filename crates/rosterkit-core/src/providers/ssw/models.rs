@@ -1,0 +1,111 @@
+//! SSW models. Fields the document shows are typed; the rest are kept in `extra`.
+
+use crate::providers::Extra;
+use serde::{Deserialize, Serialize};
+
+/// An organization member or group member (`user_id`, `email`, `status`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    /// The user's id, used in group membership paths.
+    pub user_id: String,
+    /// The user's email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// e.g. `active`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A page of members: `data` of `GET /iam/v1/organization/members` and
+/// `GET /iam/v1/group/members`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemberPage {
+    /// The members on this page.
+    #[serde(default)]
+    pub members: Vec<Member>,
+    /// The page number (1-based) the server returned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u64>,
+    /// The page size the server used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// Total members across pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u64>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A group (`group_id`, `name`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// The group's id.
+    pub group_id: String,
+    /// The group's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A page of groups. The document shows `data` as a bare array; a paged
+/// object `{"groups": [..], "page", "page_size", "total"}` is accepted too.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupPage {
+    /// The groups on this page.
+    pub groups: Vec<Group>,
+    /// The page number the server returned, when it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u64>,
+    /// The page size the server used, when it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u64>,
+    /// Total groups, when the server says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u64>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(crate) enum GroupData {
+    Bare(Vec<Group>),
+    Paged {
+        #[serde(alias = "items")]
+        groups: Vec<Group>,
+        #[serde(default)]
+        page: Option<u64>,
+        #[serde(default)]
+        page_size: Option<u64>,
+        #[serde(default)]
+        total: Option<u64>,
+    },
+}
+
+impl From<GroupData> for GroupPage {
+    fn from(d: GroupData) -> Self {
+        match d {
+            GroupData::Bare(groups) => GroupPage {
+                groups,
+                page: None,
+                page_size: None,
+                total: None,
+            },
+            GroupData::Paged {
+                groups,
+                page,
+                page_size,
+                total,
+            } => GroupPage {
+                groups,
+                page,
+                page_size,
+                total,
+            },
+        }
+    }
+}
