@@ -175,7 +175,11 @@ impl fmt::Display for Error {
                 status,
                 vendor_code,
                 message,
-            } => write!(f, "API error: HTTP {status}{}: {message}", code(vendor_code)),
+            } => write!(
+                f,
+                "API error: HTTP {status}{}: {message}",
+                code(vendor_code)
+            ),
             Error::Auth {
                 status,
                 vendor_code,
@@ -201,7 +205,10 @@ impl fmt::Display for Error {
                 None => write!(f, "rate limited: {message}"),
             },
             Error::Decode { message, excerpt } => {
-                write!(f, "could not decode response: {message}; body starts {excerpt:?}")
+                write!(
+                    f,
+                    "could not decode response: {message}; body starts {excerpt:?}"
+                )
             }
             Error::Transport { message } => write!(f, "transport error: {message}"),
         }

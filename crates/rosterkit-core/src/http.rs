@@ -26,7 +26,9 @@ impl Request {
 
     /// The body as UTF-8 text, when there is one.
     pub fn body_text(&self) -> Option<&str> {
-        self.body.as_deref().and_then(|b| std::str::from_utf8(b).ok())
+        self.body
+            .as_deref()
+            .and_then(|b| std::str::from_utf8(b).ok())
     }
 }
 

@@ -9,24 +9,33 @@
 //! retries and membership changes are state machines the host drives (see
 //! [`flow`]). It reads no clock and no random source, and builds for wasm32.
 
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod credentials;
 pub mod encode;
 pub mod endpoint;
 pub mod error;
+pub mod flow;
 pub mod http;
+pub mod membership;
 pub mod operation;
+pub mod paging;
 pub mod parse;
 pub mod provider;
 pub mod providers;
+pub mod retry;
 pub mod retry_after;
 pub mod scrub;
+pub mod unified;
 pub mod validate;
 
 pub use credentials::{Secret, Target};
 pub use endpoint::Endpoint;
 pub use error::Error;
+pub use flow::{Flow, Step};
 pub use http::{Request, Response};
 pub use operation::Operation;
 pub use provider::Provider;

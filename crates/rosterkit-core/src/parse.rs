@@ -76,7 +76,10 @@ pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
         ));
     }
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::decode("expected a JSON body, got an empty one", body));
+        return Err(Error::decode(
+            "expected a JSON body, got an empty one",
+            body,
+        ));
     }
     serde_json::from_slice(body).map_err(|e| Error::decode(e.to_string(), body))
 }
@@ -106,15 +109,27 @@ pub fn vendor_error_fields(body: &[u8]) -> (Option<String>, Option<String>) {
     };
     let first_nested = ["errorMessages", "errors"]
         .iter()
-        .find_map(|k| map.get(*k).and_then(Value::as_array).and_then(|a| a.first()))
+        .find_map(|k| {
+            map.get(*k)
+                .and_then(Value::as_array)
+                .and_then(|a| a.first())
+        })
         .and_then(Value::as_object);
     let pick = |keys: &[&str]| {
         keys.iter()
             .find_map(|k| map.get(*k).and_then(text))
-            .or_else(|| first_nested.and_then(|m| keys.iter().find_map(|k| m.get(*k).and_then(text))))
+            .or_else(|| {
+                first_nested.and_then(|m| keys.iter().find_map(|k| m.get(*k).and_then(text)))
+            })
     };
     let code = pick(&["errorCode", "code", "error"]);
-    let message = pick(&["message", "errorMessage", "error_description", "detail", "title"]);
+    let message = pick(&[
+        "message",
+        "errorMessage",
+        "error_description",
+        "detail",
+        "title",
+    ]);
     (code, message.map(|m| crate::scrub::scrub_secrets(&m)))
 }
 

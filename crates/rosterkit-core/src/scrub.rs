@@ -1,7 +1,14 @@
 //! Short, secret-free excerpts of response bodies for decode errors.
 
 const MAX_EXCERPT_CHARS: usize = 120;
-const SECRET_WORDS: [&str; 6] = ["token", "secret", "password", "apikey", "api_key", "authorization"];
+const SECRET_WORDS: [&str; 6] = [
+    "token",
+    "secret",
+    "password",
+    "apikey",
+    "api_key",
+    "authorization",
+];
 
 /// At most 120 characters of `body`, control characters replaced, with the
 /// value after `Bearer `/`Basic ` and after any JSON key that names a secret
@@ -69,7 +76,10 @@ fn secret_value_start(s: &str) -> Option<usize> {
 }
 
 fn is_value_end(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | b',' | b'}' | b']' | b'&' | b' ' | b'\r' | b'\n' | b'<')
+    matches!(
+        b,
+        b'"' | b'\'' | b',' | b'}' | b']' | b'&' | b' ' | b'\r' | b'\n' | b'<'
+    )
 }
 
 #[cfg(test)]

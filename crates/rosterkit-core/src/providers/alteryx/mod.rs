@@ -14,9 +14,7 @@ mod groups;
 mod models;
 mod users;
 
-pub use groups::{
-    CreateUserGroup, DeleteUserGroup, GetUserGroup, ListUserGroups, UpdateUserGroup,
-};
+pub use groups::{CreateUserGroup, DeleteUserGroup, GetUserGroup, ListUserGroups, UpdateUserGroup};
 pub use models::{GroupMember, Role, UserGroup};
 pub use users::{AddUsersToUserGroup, RemoveUserFromUserGroup};
 

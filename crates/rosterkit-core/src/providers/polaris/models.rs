@@ -184,7 +184,11 @@ impl UserUpdate {
             last_name: user.last_name.clone(),
             enabled: user.enabled,
             permissions: user.permissions.clone().filter(|p| !p.is_empty()),
-            groups: user.groups.iter().map(|g| GroupRef::id(g.id.clone())).collect(),
+            groups: user
+                .groups
+                .iter()
+                .map(|g| GroupRef::id(g.id.clone()))
+                .collect(),
             actions: None,
             extra: user.extra.clone(),
         }

@@ -6,7 +6,11 @@ use crate::providers::Extra;
 use crate::{parse, validate, Endpoint, Error, Provider, Request, Response, Target};
 use serde::{Deserialize, Serialize};
 
-fn user_path(target: &Target, method: &'static str, user_id: &str) -> Result<RequestBuilder, Error> {
+fn user_path(
+    target: &Target,
+    method: &'static str,
+    user_id: &str,
+) -> Result<RequestBuilder, Error> {
     RequestBuilder::new(target, Provider::Polaris, method)?
         .path("/v1/users")
         .segment("user_id", user_id)

@@ -9,7 +9,7 @@ mod groups;
 mod members;
 mod models;
 
-pub use groups::{GetUserGroup, ListUserGroups, ListUserGroupRoles, ListUserGroupsForUser};
+pub use groups::{GetUserGroup, ListUserGroupRoles, ListUserGroups, ListUserGroupsForUser};
 pub use members::{ListUserGroupMembers, UpdateUserGroupMembers};
 pub use models::{
     GroupMember, MemberPage, Pagination, PaginationResult, Role, RolePage, UserGroup, UserGroupPage,

@@ -48,7 +48,6 @@ impl Endpoint for ListGroupMembers {
     }
 }
 
-
 fn membership(
     target: &Target,
     method: &'static str,

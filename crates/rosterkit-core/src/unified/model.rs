@@ -1,0 +1,122 @@
+//! Provider-independent models.
+
+use crate::{Error, Provider};
+use serde::{Deserialize, Serialize};
+
+/// Which directory to talk to: a provider, and for the two that scope their
+/// paths by tenant, the tenant id (SSW `organization_id`, Spotnana `companyId`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Directory {
+    /// The vendor API.
+    pub provider: Provider,
+    /// SSW organization id or Spotnana company id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<String>,
+}
+
+impl Directory {
+    /// A directory with no tenant id (B2Core, Polaris, Alteryx).
+    pub fn new(provider: Provider) -> Self {
+        Directory {
+            provider,
+            tenant_id: None,
+        }
+    }
+
+    /// A directory scoped to a tenant (SSW organization, Spotnana company).
+    pub fn with_tenant(provider: Provider, tenant_id: impl Into<String>) -> Self {
+        Directory {
+            provider,
+            tenant_id: Some(tenant_id.into()),
+        }
+    }
+
+    /// The tenant id, required for SSW group listing and every Spotnana call.
+    pub(crate) fn tenant(&self, operation: &str) -> Result<String, Error> {
+        match &self.tenant_id {
+            Some(t) if !t.trim().is_empty() => Ok(t.clone()),
+            _ => Err(Error::invalid(
+                "tenant_id",
+                format!(
+                    "{} {operation} needs the {}",
+                    self.provider,
+                    match self.provider {
+                        Provider::Ssw => "organization id",
+                        _ => "company id",
+                    }
+                ),
+            )),
+        }
+    }
+}
+
+/// A user.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    /// The vendor's user id.
+    pub id: String,
+    /// Email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Sign-in name, where different from the email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Status as the vendor says it (`active`, `enabled`, `disabled`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}
+
+/// A permission or role, optionally scoped to resources.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Permission {
+    /// Permission or role name.
+    pub name: String,
+    /// Resources it applies to (Polaris `projects/*`); empty means everywhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<String>,
+}
+
+/// A group.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// The vendor's group id, as text.
+    pub id: String,
+    /// Name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Permissions granted to members (B2Core, Polaris).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub permissions: Vec<Permission>,
+    /// The role granted to members (Alteryx).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Members, when the vendor reports a count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member_count: Option<u64>,
+    /// True when the vendor forbids changing the group itself (Polaris
+    /// predefined groups, Spotnana `isUnmodifiable`); members can still change.
+    #[serde(default)]
+    pub read_only: bool,
+}
+
+/// A member of a group.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    /// The member's user id.
+    pub user_id: String,
+    /// Email.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// When the user joined, where the vendor says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added_at: Option<String>,
+}
