@@ -1,0 +1,48 @@
+//! Request and response hooks, for metrics, audit logs or tests.
+
+use rosterkit_core::Request;
+use std::time::Duration;
+
+/// A request as hooks and logs see it: the `Authorization` value is replaced
+/// by `***`, so a hook can log it whole without leaking the credential.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestInfo {
+    /// HTTP method.
+    pub method: String,
+    /// Full URL.
+    pub url: String,
+    /// Headers, credential redacted.
+    pub headers: Vec<(String, String)>,
+    /// Body length in bytes.
+    pub body_len: usize,
+}
+
+impl RequestInfo {
+    pub(crate) fn of(request: &Request) -> Self {
+        RequestInfo {
+            method: request.method.clone(),
+            url: request.url.clone(),
+            headers: request
+                .headers
+                .iter()
+                .map(|(k, v)| {
+                    if k.eq_ignore_ascii_case("authorization") {
+                        let scheme = v.split(' ').next().unwrap_or("");
+                        (k.clone(), format!("{scheme} ***"))
+                    } else {
+                        (k.clone(), v.clone())
+                    }
+                })
+                .collect(),
+            body_len: request.body.as_ref().map_or(0, Vec::len),
+        }
+    }
+}
+
+/// Called around every HTTP exchange, retries included.
+pub trait Hook: Send + Sync {
+    /// Before a request is sent.
+    fn on_request(&self, _request: &RequestInfo) {}
+    /// After a response arrived (`status`), or the transport failed (`None`).
+    fn on_response(&self, _request: &RequestInfo, _status: Option<u16>, _elapsed: Duration) {}
+}
