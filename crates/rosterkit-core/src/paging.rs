@@ -146,6 +146,17 @@ impl Pager {
             self.done = true;
             return Ok(items);
         }
+        // A server that answers another page than asked ignores the parameter.
+        if self.style == PageStyle::PageNumber {
+            if let Some(page) = meta.get("page").and_then(Value::as_u64) {
+                if page != self.position {
+                    return Err(loop_error(
+                        id,
+                        &format!("asked for page {} and got page {page}", self.position),
+                    ));
+                }
+            }
+        }
         // A page that starts with the same item as the previous one did not advance.
         if n > 0 {
             let first = items.first().cloned();
@@ -156,14 +167,6 @@ impl Pager {
         }
         match self.style {
             PageStyle::PageNumber => {
-                if let Some(page) = meta.get("page").and_then(Value::as_u64) {
-                    if page != self.position {
-                        return Err(loop_error(
-                            id,
-                            &format!("asked for page {} and got page {page}", self.position),
-                        ));
-                    }
-                }
                 let total = meta.get("total").and_then(Value::as_u64);
                 let seen = self.position.saturating_mul(self.size);
                 self.done = n == 0 || total.map_or(n < self.size, |t| seen >= t);
