@@ -52,7 +52,7 @@ impl Endpoint for ListUserGroups {
         self.pagination.check()?;
         RequestBuilder::new(target, Self::PROVIDER, "POST")?
             .path("/v3/companies")
-            .segment("company_id", &self.company_id)?
+            .segment("companyId", &self.company_id)?
             .path("/user-groups/list")
             .json(&ListBody {
                 pagination: self.pagination,
@@ -90,9 +90,9 @@ impl Endpoint for GetUserGroup {
     fn request(&self, target: &Target) -> Result<Request, Error> {
         Ok(RequestBuilder::new(target, Self::PROVIDER, "GET")?
             .path("/v3/companies")
-            .segment("company_id", &self.company_id)?
+            .segment("companyId", &self.company_id)?
             .path("/user-groups")
-            .segment("group_id", &self.group_id)?
+            .segment("groupId", &self.group_id)?
             .build())
     }
 
@@ -132,9 +132,9 @@ impl Endpoint for ListUserGroupRoles {
         self.pagination.check()?;
         RequestBuilder::new(target, Self::PROVIDER, "POST")?
             .path("/v3/companies")
-            .segment("company_id", &self.company_id)?
+            .segment("companyId", &self.company_id)?
             .path("/user-groups")
-            .segment("group_id", &self.group_id)?
+            .segment("groupId", &self.group_id)?
             .path("/roles")
             .json(&PageBody {
                 pagination: self.pagination,
@@ -171,7 +171,7 @@ impl Endpoint for ListUserGroupsForUser {
         self.pagination.check()?;
         RequestBuilder::new(target, Self::PROVIDER, "POST")?
             .path("/v3/users")
-            .segment("user_id", &self.user_id)?
+            .segment("userId", &self.user_id)?
             .path("/user-groups")
             .json(&PageBody {
                 pagination: self.pagination,

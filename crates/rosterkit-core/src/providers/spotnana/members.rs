@@ -28,9 +28,9 @@ impl Endpoint for ListUserGroupMembers {
         self.pagination.check()?;
         RequestBuilder::new(target, Self::PROVIDER, "POST")?
             .path("/v3/companies")
-            .segment("company_id", &self.company_id)?
+            .segment("companyId", &self.company_id)?
             .path("/user-groups")
-            .segment("group_id", &self.group_id)?
+            .segment("groupId", &self.group_id)?
             .path("/members")
             .json(&PageBody {
                 pagination: self.pagination,
@@ -105,9 +105,9 @@ impl Endpoint for UpdateUserGroupMembers {
         }
         RequestBuilder::new(target, Self::PROVIDER, "PATCH")?
             .path("/v3/companies")
-            .segment("company_id", &self.company_id)?
+            .segment("companyId", &self.company_id)?
             .path("/user-groups")
-            .segment("group_id", &self.group_id)?
+            .segment("groupId", &self.group_id)?
             .path("/members")
             .json(&PatchBody {
                 user_ids_to_add: &self.user_ids_to_add,

@@ -28,7 +28,8 @@ impl Endpoint for ListGroupMembers {
     type Output = MemberPage;
 
     fn request(&self, target: &Target) -> Result<Request, Error> {
-        crate::encode::check_id("group_id", &self.group_id)?;
+        // A query value, not a path segment: any non-blank text is safe here.
+        validate::non_empty("group_id", &self.group_id)?;
         validate::range_opt("page", self.page, 1, u64::from(u32::MAX))?;
         validate::range_opt("page_size", self.page_size, 1, MAX_PAGE_SIZE)?;
         Ok(RequestBuilder::new(target, Self::PROVIDER, "GET")?
@@ -93,6 +94,7 @@ impl Endpoint for AddGroupMember {
 /// `ssw.approve_group_member`: POST .../members/{user_id}/approval with a JSON
 /// `UserJoinGroupRequest` body; `{}` is the documented minimum.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ApproveGroupMember {
     /// The group.
     pub group_id: String,
@@ -127,6 +129,7 @@ impl Endpoint for ApproveGroupMember {
 /// `ssw.reject_group_member`: POST .../members/{user_id}/reject with a JSON
 /// `UserJoinGroupRequest` body; `{}` is the documented minimum.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RejectGroupMember {
     /// The group.
     pub group_id: String,

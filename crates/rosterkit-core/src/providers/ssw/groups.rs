@@ -71,7 +71,7 @@ impl Endpoint for UpdateGroup {
     type Output = Ack;
 
     fn request(&self, target: &Target) -> Result<Request, Error> {
-        validate::non_empty("group_id", &self.group_id)?;
+        crate::encode::check_id("group_id", &self.group_id)?;
         if let Some(name) = &self.name {
             validate::non_empty("name", name)?;
         }
