@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Rust: formatting, clippy with warnings denied, every workspace test (golden
+# vectors included), the demo, and the core's wasm32 build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+echo "== cargo clippy (warnings denied)"
+cargo clippy --workspace --all-targets -- -D warnings
+echo "== cargo test"
+cargo test --workspace
+echo "== demo (the main job)"
+cargo run -q -p rosterkit-cli -- demo
+echo "== rosterkit-core builds for wasm32-unknown-unknown"
+bash scripts/ensure-wasm-target.sh
+cargo build -q -p rosterkit-core --target wasm32-unknown-unknown
