@@ -982,6 +982,25 @@ def sn_update_req(inp):
     )
 
 
+def sn_group_body(inp):
+    body = {"name": inp["name"]}
+    if "description" in inp:
+        body["description"] = inp["description"]
+    if inp.get("roleIds"):
+        body["roleIds"] = inp["roleIds"]
+    return body
+
+
+def sn_create_req(inp):
+    return request("spotnana", "POST", f"/v3/companies/{enc(inp['companyId'])}/user-groups", ("json", sn_group_body(inp)))
+
+
+def sn_put_req(inp):
+    return request(
+        "spotnana", "PUT", f"/v3/companies/{enc(inp['companyId'])}/user-groups/{enc(inp['groupId'])}", ("json", sn_group_body(inp))
+    )
+
+
 def sn_for_user_req(inp):
     body = {"pagination": inp.get("pagination", DEFAULT_PAGINATION)}
     return request("spotnana", "POST", f"/v3/users/{enc(inp['userId'])}/user-groups", ("json", body))
@@ -1354,6 +1373,115 @@ def spotnana_endpoints():
                     expect=ok(for_user),
                 ),
                 *limit_cases(probe),
+            ],
+        )
+    )
+
+    # Not in the vendor file: group creation and update follow Spotnana's
+    # public API reference (name 1..255 characters, description <= 1000).
+    ref = "Spotnana public API reference (user groups), beyond the vendor file"
+    probe = {"companyId": SN_COMPANY, "name": "Travel Arrangers", "description": "Books travel for the sales team"}
+    eps.append(
+        dict(
+            id="spotnana.create_user_group",
+            method="POST",
+            path="/v3/companies/{companyId}/user-groups",
+            source=ref,
+            request=sn_create_req,
+            kind="json",
+            cut='{"id":',
+            probe=probe,
+            ids=[("companyId", "companyId")],
+            cases=[
+                case(
+                    "create with name and description",
+                    probe,
+                    req=request(
+                        "spotnana",
+                        "POST",
+                        f"/v3/companies/{SN_COMPANY}/user-groups",
+                        ("json", {"name": "Travel Arrangers", "description": "Books travel for the sales team"}),
+                    ),
+                    resp=response(200, SN_GROUP_FULL),
+                    expect=ok(SN_GROUP_FULL),
+                ),
+                case(
+                    "an answer with only the new id",
+                    probe,
+                    resp=response(200, {"id": SN_GROUP}),
+                    expect=ok({"id": SN_GROUP}),
+                ),
+                case(
+                    "role ids are sent when given",
+                    with_(probe, roleIds=["role-1"]),
+                    req=request(
+                        "spotnana",
+                        "POST",
+                        f"/v3/companies/{SN_COMPANY}/user-groups",
+                        ("json", {"name": "Travel Arrangers", "description": "Books travel for the sales team", "roleIds": ["role-1"]}),
+                    ),
+                ),
+                case("empty name is refused", with_(probe, name=""), expect=invalid("name", "must be 1 to 255 characters long, got 0")),
+                case(
+                    "a 256-character name is refused",
+                    with_(probe, name="n" * 256),
+                    expect=invalid("name", "must be 1 to 255 characters long, got 256"),
+                ),
+                case(
+                    "a 255-character name is accepted",
+                    with_(probe, name="ü" * 255),
+                    req=request(
+                        "spotnana",
+                        "POST",
+                        f"/v3/companies/{SN_COMPANY}/user-groups",
+                        ("json", {"name": "ü" * 255, "description": "Books travel for the sales team"}),
+                    ),
+                ),
+                case(
+                    "a 1001-character description is refused",
+                    with_(probe, description="d" * 1001),
+                    expect=invalid("description", "must be 0 to 1000 characters long, got 1001"),
+                ),
+            ],
+        )
+    )
+    probe = {"companyId": SN_COMPANY, "groupId": SN_GROUP, "name": "Travel Arrangers EMEA"}
+    eps.append(
+        dict(
+            id="spotnana.update_user_group",
+            method="PUT",
+            path="/v3/companies/{companyId}/user-groups/{groupId}",
+            source=ref,
+            request=sn_put_req,
+            kind="json",
+            cut='{"id":',
+            probe=probe,
+            ids=[("companyId", "companyId"), ("groupId", "groupId")],
+            cases=[
+                case(
+                    "rename",
+                    probe,
+                    req=request(
+                        "spotnana",
+                        "PUT",
+                        f"/v3/companies/{SN_COMPANY}/user-groups/{SN_GROUP}",
+                        ("json", {"name": "Travel Arrangers EMEA"}),
+                    ),
+                    resp=response(200, with_(SN_GROUP_FULL, name="Travel Arrangers EMEA")),
+                    expect=ok(with_(SN_GROUP_FULL, name="Travel Arrangers EMEA")),
+                ),
+                case(
+                    "a platform-created group refuses changes",
+                    probe,
+                    resp=response(400, {"debugIdentifier": "5f1c", "errorMessages": [{"errorCode": "GROUP_UNMODIFIABLE", "message": "user group is managed by the platform"}]}),
+                    expect=api(400, "GROUP_UNMODIFIABLE", "user group is managed by the platform"),
+                ),
+                case(
+                    "a 1001-character description is refused",
+                    with_(probe, description="d" * 1001),
+                    expect=invalid("description", "must be 0 to 1000 characters long, got 1001"),
+                ),
+                case("blank name is refused", with_(probe, name="   "), expect=invalid("name", "must not be empty")),
             ],
         )
     )
@@ -2675,7 +2803,7 @@ def dump(obj) -> str:
 def main():
     eps = all_endpoints()
     ids = [ep["id"] for ep in eps]
-    assert len(ids) == len(set(ids)) == 43, len(ids)
+    assert len(ids) == len(set(ids)) == 45, len(ids)
     written = set()
     total = 0
     for ep in eps:
@@ -2694,7 +2822,7 @@ def main():
             "vendor": ep["vendor"],
             "method": ep["method"],
             "path": ep["path"],
-            "doc": VENDORS[ep["vendor"]]["doc"],
+            "doc": VENDORS[ep["vendor"]]["doc"] if "beyond the vendor file" not in ep["source"] else ep["source"],
         }
         for ep in eps
     ]

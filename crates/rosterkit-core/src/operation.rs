@@ -117,6 +117,8 @@ operations! {
     SpotnanaListUserGroupRoles => spotnana::ListUserGroupRoles,
     SpotnanaUpdateUserGroupMembers => spotnana::UpdateUserGroupMembers,
     SpotnanaListUserGroupsForUser => spotnana::ListUserGroupsForUser,
+    SpotnanaCreateUserGroup => spotnana::CreateUserGroup,
+    SpotnanaUpdateUserGroup => spotnana::UpdateUserGroup,
     B2coreListGroups => b2core::ListGroups,
     B2coreGetGroup => b2core::GetGroup,
     B2coreCreateGroup => b2core::CreateGroup,

@@ -10,7 +10,10 @@ fn readme_matrix_lists_every_endpoint() {
             .find(|l| l.starts_with(&format!("| `{id}` |")))
             .unwrap_or_else(|| panic!("README coverage matrix has no row for {id}"));
         let cells: Vec<&str> = row.split('|').map(str::trim).collect();
-        assert!(["GET", "POST", "PUT", "PATCH", "DELETE"].contains(&cells[3]), "{row}");
+        assert!(
+            ["GET", "POST", "PUT", "PATCH", "DELETE"].contains(&cells[3]),
+            "{row}"
+        );
         assert!(cells[4].starts_with("`/"), "{row}");
     }
 }

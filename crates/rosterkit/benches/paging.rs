@@ -8,15 +8,20 @@ use rosterkit_emulator::{tokens, BackgroundEmulator, SPOTNANA_COMPANY_ID, SSW_OR
 
 fn client(bg: &BackgroundEmulator, p: Provider, tenant: &str) -> Client {
     let token = tokens::for_provider(p.id()).unwrap_or_default();
-    Client::from_builder(rosterkit::Client::builder(p, &bg.base_url(p.id()), token).tenant_id(tenant))
-        .unwrap_or_else(|e| panic!("client: {e}"))
+    Client::from_builder(
+        rosterkit::Client::builder(p, &bg.base_url(p.id()), token).tenant_id(tenant),
+    )
+    .unwrap_or_else(|e| panic!("client: {e}"))
 }
 
 fn paging(c: &mut Criterion) {
     let bg = BackgroundEmulator::start().unwrap_or_else(|e| panic!("emulator: {e}"));
     let mut g = c.benchmark_group("page_10000_members");
     g.sample_size(10);
-    for (p, tenant) in [(Provider::Ssw, SSW_ORGANIZATION_ID), (Provider::Spotnana, SPOTNANA_COMPANY_ID)] {
+    for (p, tenant) in [
+        (Provider::Ssw, SSW_ORGANIZATION_ID),
+        (Provider::Spotnana, SPOTNANA_COMPANY_ID),
+    ] {
         let client = client(&bg, p, tenant);
         let groups = client.list_groups().unwrap_or_else(|e| panic!("{e}"));
         let group = groups.last().map(|g| g.id.clone()).unwrap_or_default();
@@ -26,7 +31,9 @@ fn paging(c: &mut Criterion) {
             .unwrap_or_else(|e| panic!("{e}"));
         let n = client.list_members(&group).map(|m| m.len()).unwrap_or(0);
         assert_eq!(n, 10_000);
-        g.bench_function(p.id(), |b| b.iter(|| client.list_members(&group).map(|m| m.len())));
+        g.bench_function(p.id(), |b| {
+            b.iter(|| client.list_members(&group).map(|m| m.len()))
+        });
     }
     g.finish();
 }

@@ -7,11 +7,20 @@ use common::{client, emulator};
 use rosterkit::{Error, Permission, Provider};
 use std::collections::BTreeSet;
 
-const MEMBERSHIP: [Provider; 4] = [Provider::Ssw, Provider::Spotnana, Provider::Polaris, Provider::Alteryx];
+const MEMBERSHIP: [Provider; 4] = [
+    Provider::Ssw,
+    Provider::Spotnana,
+    Provider::Polaris,
+    Provider::Alteryx,
+];
 
 fn assert_unsupported<T: std::fmt::Debug>(r: Result<T, Error>, p: Provider, op: &str) {
     match r {
-        Err(Error::Unsupported { provider, operation, reason }) => {
+        Err(Error::Unsupported {
+            provider,
+            operation,
+            reason,
+        }) => {
             assert_eq!(provider, p);
             assert_eq!(operation, op);
             assert!(!reason.is_empty());
@@ -33,7 +42,11 @@ async fn listing_users_groups_and_members() {
             assert_unsupported(users, p, "list_users");
         }
         let groups = c.list_groups().await.unwrap();
-        assert!(groups.len() >= 20, "{p}: dozens of groups, got {}", groups.len());
+        assert!(
+            groups.len() >= 20,
+            "{p}: dozens of groups, got {}",
+            groups.len()
+        );
         assert!(groups.iter().all(|g| !g.id.is_empty()));
         let first = &groups[0];
         let got = c.get_group(&first.id).await;
@@ -46,7 +59,11 @@ async fn listing_users_groups_and_members() {
         if caps.list_members.supported {
             let members = members.unwrap();
             let distinct: BTreeSet<_> = members.iter().map(|m| m.user_id.clone()).collect();
-            assert_eq!(distinct.len(), members.len(), "{p}: paging yields each member once");
+            assert_eq!(
+                distinct.len(),
+                members.len(),
+                "{p}: paging yields each member once"
+            );
         } else {
             assert_unsupported(members, p, "list_members");
         }
@@ -57,9 +74,18 @@ async fn listing_users_groups_and_members() {
 async fn paging_reaches_every_member_of_large_groups() {
     let emu = emulator().await;
     // "All Staff" (SSW) and "All Travelers" (Spotnana) hold every seeded user.
-    for (p, name, at_least) in [(Provider::Ssw, "All Staff", 320), (Provider::Spotnana, "All Travelers", 300)] {
+    for (p, name, at_least) in [
+        (Provider::Ssw, "All Staff", 320),
+        (Provider::Spotnana, "All Travelers", 300),
+    ] {
         let c = client(&emu, p);
-        let group = c.list_groups().await.unwrap().into_iter().find(|g| g.name.as_deref() == Some(name)).unwrap();
+        let group = c
+            .list_groups()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|g| g.name.as_deref() == Some(name))
+            .unwrap();
         let members = c.list_members(&group.id).await.unwrap();
         assert!(members.len() >= at_least, "{p}: {}", members.len());
     }
@@ -67,7 +93,13 @@ async fn paging_reaches_every_member_of_large_groups() {
 
 /// A user id that is not a member of `group`, taken from a bigger group.
 async fn outsider(c: &rosterkit::Client, group: &str) -> String {
-    let inside: BTreeSet<String> = c.list_members(group).await.unwrap().into_iter().map(|m| m.user_id).collect();
+    let inside: BTreeSet<String> = c
+        .list_members(group)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect();
     let mut groups = c.list_groups().await.unwrap();
     groups.sort_by_key(|g| std::cmp::Reverse(g.member_count.unwrap_or(0)));
     for g in groups {
@@ -81,7 +113,12 @@ async fn outsider(c: &rosterkit::Client, group: &str) -> String {
 }
 
 async fn member_ids(c: &rosterkit::Client, group: &str) -> BTreeSet<String> {
-    c.list_members(group).await.unwrap().into_iter().map(|m| m.user_id).collect()
+    c.list_members(group)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect()
 }
 
 #[tokio::test]
@@ -91,34 +128,81 @@ async fn add_verify_remove_on_every_membership_provider() {
         let c = client(&emu, p);
         let groups = c.list_groups().await.unwrap();
         // A group without an approval flow: SSW's "IT Admins".
-        let group = groups.iter().find(|g| g.name.as_deref() == Some("IT Admins")).unwrap_or(&groups[0]).id.clone();
+        let group = groups
+            .iter()
+            .find(|g| g.name.as_deref() == Some("IT Admins"))
+            .unwrap_or(&groups[0])
+            .id
+            .clone();
         let user = outsider(&c, &group).await;
-        let report = c.add_members(&group, std::slice::from_ref(&user)).await.unwrap();
+        let report = c
+            .add_members(&group, std::slice::from_ref(&user))
+            .await
+            .unwrap();
         assert!(report.is_success(), "{p}: {report:?}");
         assert!(member_ids(&c, &group).await.contains(&user), "{p}: added");
-        let report = c.remove_members(&group, std::slice::from_ref(&user)).await.unwrap();
+        let report = c
+            .remove_members(&group, std::slice::from_ref(&user))
+            .await
+            .unwrap();
         assert!(report.is_success(), "{p}: {report:?}");
-        assert!(!member_ids(&c, &group).await.contains(&user), "{p}: removed");
+        assert!(
+            !member_ids(&c, &group).await.contains(&user),
+            "{p}: removed"
+        );
     }
     let b2 = client(&emu, Provider::B2core);
-    assert!(matches!(b2.add_members("1", &["u".into()]).await, Err(Error::Unsupported { .. })));
+    assert!(matches!(
+        b2.add_members("1", &["u".into()]).await,
+        Err(Error::Unsupported { .. })
+    ));
 }
 
 #[tokio::test]
 async fn group_lifecycle_where_the_vendor_allows_it() {
     let emu = emulator().await;
-    let perms = |names: &[&str]| names.iter().map(|n| Permission { name: (*n).into(), resources: vec!["projects/*".into()] }).collect::<Vec<_>>();
+    let perms = |names: &[&str]| {
+        names
+            .iter()
+            .map(|n| Permission {
+                name: (*n).into(),
+                resources: vec!["projects/*".into()],
+            })
+            .collect::<Vec<_>>()
+    };
     for p in [Provider::B2core, Provider::Polaris, Provider::Alteryx] {
         let c = client(&emu, p);
         let created = match p {
-            Provider::B2core => c.create_group("Support Leads", vec![Permission { name: "accounts.read".into(), resources: vec![] }], None).await,
-            Provider::Polaris => c.create_group("Support Leads", perms(&["AccessQueries"]), None).await,
-            _ => c.create_group("Support Leads", vec![], Some("Viewer")).await,
+            Provider::B2core => {
+                c.create_group(
+                    "Support Leads",
+                    vec![Permission {
+                        name: "accounts.read".into(),
+                        resources: vec![],
+                    }],
+                    None,
+                )
+                .await
+            }
+            Provider::Polaris => {
+                c.create_group("Support Leads", perms(&["AccessQueries"]), None)
+                    .await
+            }
+            _ => {
+                c.create_group("Support Leads", vec![], Some("Viewer"))
+                    .await
+            }
         }
         .unwrap();
         assert_eq!(created.name.as_deref(), Some("Support Leads"), "{p}");
-        c.update_group(&created.id, Some("Support Leads EMEA"), None, None).await.unwrap();
-        assert_eq!(c.get_group(&created.id).await.unwrap().name.as_deref(), Some("Support Leads EMEA"), "{p}");
+        c.update_group(&created.id, Some("Support Leads EMEA"), None, None)
+            .await
+            .unwrap();
+        assert_eq!(
+            c.get_group(&created.id).await.unwrap().name.as_deref(),
+            Some("Support Leads EMEA"),
+            "{p}"
+        );
         if p == Provider::Polaris {
             // Only the name changed: the read-modify-write kept the permissions.
             let g = c.get_group(&created.id).await.unwrap();
@@ -126,30 +210,88 @@ async fn group_lifecycle_where_the_vendor_allows_it() {
         }
         if p == Provider::Alteryx {
             let g = c.get_group(&created.id).await.unwrap();
-            assert_eq!(g.role.as_deref(), Some("Viewer"), "role kept when only the name changes");
+            assert_eq!(
+                g.role.as_deref(),
+                Some("Viewer"),
+                "role kept when only the name changes"
+            );
         }
         c.delete_group(&created.id, false).await.unwrap();
-        assert!(matches!(c.get_group(&created.id).await, Err(Error::NotFound { .. })), "{p}");
+        assert!(
+            matches!(c.get_group(&created.id).await, Err(Error::NotFound { .. })),
+            "{p}"
+        );
     }
     // SSW updates and deletes but cannot create; Spotnana does none of the three.
     let ssw = client(&emu, Provider::Ssw);
-    assert_unsupported(ssw.create_group("x", vec![], None).await, Provider::Ssw, "create_group");
+    assert_unsupported(
+        ssw.create_group("x", vec![], None).await,
+        Provider::Ssw,
+        "create_group",
+    );
     let g = ssw.list_groups().await.unwrap().pop().unwrap();
-    ssw.update_group(&g.id, Some("Renamed"), None, None).await.unwrap();
-    assert!(ssw.list_groups().await.unwrap().iter().any(|x| x.id == g.id && x.name.as_deref() == Some("Renamed")));
+    ssw.update_group(&g.id, Some("Renamed"), None, None)
+        .await
+        .unwrap();
+    assert!(ssw
+        .list_groups()
+        .await
+        .unwrap()
+        .iter()
+        .any(|x| x.id == g.id && x.name.as_deref() == Some("Renamed")));
     ssw.delete_group(&g.id, false).await.unwrap();
-    assert!(!ssw.list_groups().await.unwrap().iter().any(|x| x.id == g.id));
+    assert!(!ssw
+        .list_groups()
+        .await
+        .unwrap()
+        .iter()
+        .any(|x| x.id == g.id));
+    // Spotnana creates and renames (public reference) but cannot delete.
     let spot = client(&emu, Provider::Spotnana);
-    assert_unsupported(spot.create_group("x", vec![], None).await, Provider::Spotnana, "create_group");
-    assert_unsupported(spot.delete_group("x", false).await, Provider::Spotnana, "delete_group");
-    assert_unsupported(spot.update_group("x", Some("y"), None, None).await, Provider::Spotnana, "update_group");
+    let g = spot
+        .create_group("Road Warriors", vec![], None)
+        .await
+        .unwrap();
+    spot.update_group(&g.id, Some("Road Warriors EMEA"), None, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        spot.get_group(&g.id).await.unwrap().name.as_deref(),
+        Some("Road Warriors EMEA")
+    );
+    assert_unsupported(
+        spot.delete_group(&g.id, false).await,
+        Provider::Spotnana,
+        "delete_group",
+    );
+    let platform = spot
+        .list_groups()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|g| g.read_only)
+        .unwrap();
+    match spot
+        .update_group(&platform.id, Some("Renamed"), None, None)
+        .await
+    {
+        Err(Error::Api {
+            status: 400,
+            vendor_code: Some(code),
+            ..
+        }) => assert_eq!(code, "GROUP_UNMODIFIABLE"),
+        other => panic!("isUnmodifiable group: {other:?}"),
+    }
 }
 
 #[tokio::test]
 async fn alteryx_force_delete_of_a_non_empty_group() {
     let emu = emulator().await;
     let c = client(&emu, Provider::Alteryx);
-    let g = c.create_group("Quarter Close", vec![], Some("Artisan")).await.unwrap();
+    let g = c
+        .create_group("Quarter Close", vec![], Some("Artisan"))
+        .await
+        .unwrap();
     let user = outsider(&c, &g.id).await;
     c.add_members(&g.id, &[user]).await.unwrap();
     match c.delete_group(&g.id, false).await {
@@ -163,22 +305,46 @@ async fn alteryx_force_delete_of_a_non_empty_group() {
 async fn ssw_approval_flow() {
     let emu = emulator().await;
     let c = client(&emu, Provider::Ssw);
-    let group = c.list_groups().await.unwrap().into_iter().find(|g| g.name.as_deref() == Some("Contractors")).unwrap().id;
+    let group = c
+        .list_groups()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|g| g.name.as_deref() == Some("Contractors"))
+        .unwrap()
+        .id;
     let a = outsider(&c, &group).await;
-    c.add_members(&group, std::slice::from_ref(&a)).await.unwrap();
-    assert!(!member_ids(&c, &group).await.contains(&a), "pending, not yet a member");
+    c.add_members(&group, std::slice::from_ref(&a))
+        .await
+        .unwrap();
+    assert!(
+        !member_ids(&c, &group).await.contains(&a),
+        "pending, not yet a member"
+    );
     c.approve_member(&group, &a).await.unwrap();
     assert!(member_ids(&c, &group).await.contains(&a));
     let b = outsider(&c, &group).await;
-    c.add_members(&group, std::slice::from_ref(&b)).await.unwrap();
+    c.add_members(&group, std::slice::from_ref(&b))
+        .await
+        .unwrap();
     c.reject_member(&group, &b).await.unwrap();
     assert!(!member_ids(&c, &group).await.contains(&b));
     // Approving again finds no pending request: SSW's code != 0 on HTTP 200.
     match c.approve_member(&group, &b).await {
-        Err(Error::Api { status: 200, vendor_code: Some(_), .. }) => {}
+        Err(Error::Api {
+            status: 200,
+            vendor_code: Some(_),
+            ..
+        }) => {}
         other => panic!("{other:?}"),
     }
-    assert_unsupported(client(&emu, Provider::Polaris).approve_member("g", "u").await, Provider::Polaris, "approve_member");
+    assert_unsupported(
+        client(&emu, Provider::Polaris)
+            .approve_member("g", "u")
+            .await,
+        Provider::Polaris,
+        "approve_member",
+    );
 }
 
 #[tokio::test]
@@ -187,7 +353,12 @@ async fn sync_uses_the_fewest_calls_each_vendor_allows() {
     for p in MEMBERSHIP {
         let c = client(&emu, p);
         let groups = c.list_groups().await.unwrap();
-        let group = groups.iter().find(|g| g.name.as_deref() == Some("IT Admins")).unwrap_or(&groups[1]).id.clone();
+        let group = groups
+            .iter()
+            .find(|g| g.name.as_deref() == Some("IT Admins"))
+            .unwrap_or(&groups[1])
+            .id
+            .clone();
         let current: Vec<String> = member_ids(&c, &group).await.into_iter().collect();
         assert!(current.len() >= 2, "{p}");
         let mut desired: Vec<String> = current[2..].to_vec();
@@ -210,12 +381,24 @@ async fn sync_uses_the_fewest_calls_each_vendor_allows() {
         };
         assert_eq!(plan.call_count(), expected_calls, "{p}");
         // The dry run changed nothing.
-        assert_eq!(member_ids(&c, &group).await.into_iter().collect::<Vec<_>>(), current, "{p}");
+        assert_eq!(
+            member_ids(&c, &group).await.into_iter().collect::<Vec<_>>(),
+            current,
+            "{p}"
+        );
         emu.emulator().clear_request_log();
         let report = c.apply(&plan).await;
         assert!(report.is_success(), "{p}: {report:?}");
-        assert_eq!(emu.emulator().request_log().len(), expected_calls, "{p}: calls on the wire");
+        assert_eq!(
+            emu.emulator().request_log().len(),
+            expected_calls,
+            "{p}: calls on the wire"
+        );
         let after: BTreeSet<String> = member_ids(&c, &group).await;
-        assert_eq!(after, desired.iter().cloned().collect::<BTreeSet<_>>(), "{p}");
+        assert_eq!(
+            after,
+            desired.iter().cloned().collect::<BTreeSet<_>>(),
+            "{p}"
+        );
     }
 }

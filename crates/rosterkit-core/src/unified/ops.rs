@@ -188,6 +188,12 @@ impl UnifiedOp {
                         permissions: polaris_permissions(permissions),
                     }
                     .into(),
+                    Provider::Spotnana => spotnana::CreateUserGroup {
+                        company_id: dir.tenant("create_group")?,
+                        name: name.clone(),
+                        ..Default::default()
+                    }
+                    .into(),
                     _ => alteryx::CreateUserGroup {
                         name: name.clone(),
                         role: role.clone().unwrap_or_else(|| "Evaluated".to_owned()),
@@ -396,6 +402,27 @@ fn update_group(
                 extra: Extra::new(),
             };
             map_one(Box::new(Call::new(op.into())), |_| Ok(Value::Null))
+        }
+        Provider::Spotnana => {
+            // PUT sends name and description: read the group first so the
+            // description is kept.
+            let name =
+                name.ok_or_else(|| Error::invalid("name", "Spotnana updates a group's name"))?;
+            let company_id = dir.tenant("update_group")?;
+            let read = spotnana::GetUserGroup {
+                company_id: company_id.clone(),
+                group_id: gid.clone(),
+            };
+            c::then(Box::new(Call::new(read.into())), move |v| {
+                let current: spotnana::UserGroup = serde_json::from_value(v)?;
+                let op = spotnana::UpdateUserGroup {
+                    company_id,
+                    group_id: gid,
+                    name,
+                    description: current.description,
+                };
+                Ok(Continue::Run(map_one(Box::new(Call::new(op.into())), done)))
+            })
         }
         Provider::B2core => {
             let op = b2core::UpdateGroup {

@@ -2,10 +2,15 @@
 #![allow(dead_code)]
 
 use rosterkit::{Client, Provider, RetryPolicy};
-use rosterkit_emulator::{tokens, Emulator, RunningEmulator, SPOTNANA_COMPANY_ID, SSW_ORGANIZATION_ID};
+use rosterkit_emulator::{
+    tokens, Emulator, RunningEmulator, SPOTNANA_COMPANY_ID, SSW_ORGANIZATION_ID,
+};
 
 pub async fn emulator() -> RunningEmulator {
-    Emulator::new().start().await.expect("emulator starts on 127.0.0.1")
+    Emulator::new()
+        .start()
+        .await
+        .expect("emulator starts on 127.0.0.1")
 }
 
 pub fn tenant(p: Provider) -> Option<&'static str> {
@@ -28,8 +33,12 @@ pub fn quick_policy() -> RetryPolicy {
 }
 
 pub fn client_with(emu: &RunningEmulator, p: Provider, policy: RetryPolicy) -> Client {
-    let mut b = Client::builder(p, &emu.base_url(p.id()), tokens::for_provider(p.id()).unwrap())
-        .retry_policy(policy);
+    let mut b = Client::builder(
+        p,
+        &emu.base_url(p.id()),
+        tokens::for_provider(p.id()).unwrap(),
+    )
+    .retry_policy(policy);
     if let Some(t) = tenant(p) {
         b = b.tenant_id(t);
     }

@@ -202,6 +202,36 @@ pub(crate) async fn get_group(
     )))
 }
 
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GroupCreate {
+    name: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    role_ids: Vec<String>,
+}
+
+/// `POST /v3/companies/{companyId}/user-groups` — from Spotnana's public API
+/// reference rather than the provided document.
+pub(crate) async fn create_group(
+    State(app): State<AppState>,
+    Ids(company_id): Ids<String>,
+    body: Bytes,
+) -> Reply {
+    let create: GroupCreate = json_body(Vendor::Spotnana, &body)?;
+    let now = crate::clock::now_iso();
+    let mut world = app.world();
+    let group = world.spotnana.create_group(
+        &company_id,
+        create.name,
+        create.description,
+        create.role_ids,
+        &now,
+    )?;
+    Ok(Json(group_json(group)))
+}
+
 /// `PUT /v3/companies/{companyId}/user-groups/{groupId}` — not in the
 /// provided document; an emulator extension so clients can exercise the
 /// `GROUP_UNMODIFIABLE` error on platform-owned groups.

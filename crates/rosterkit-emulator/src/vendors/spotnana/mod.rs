@@ -22,6 +22,7 @@ pub(crate) fn routes() -> Router<AppState> {
             "/v3/companies/{company_id}/user-groups/list",
             post(list_groups),
         )
+        .route("/v3/companies/{company_id}/user-groups", post(create_group))
         .route(
             "/v3/companies/{company_id}/user-groups/{group_id}",
             get(get_group).put(update_group),

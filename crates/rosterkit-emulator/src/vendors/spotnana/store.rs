@@ -224,6 +224,57 @@ impl SpotnanaStore {
         Ok(())
     }
 
+    /// Creates a company-owned group (name 1..=255 characters, description
+    /// at most 1000, known role ids).
+    pub(crate) fn create_group(
+        &mut self,
+        company_id: &str,
+        name: String,
+        description: Option<String>,
+        role_ids: Vec<String>,
+        now: &str,
+    ) -> Result<&SpotGroup, SpotError> {
+        self.check_company(company_id)?;
+        let len = name.chars().count();
+        if name.trim().is_empty() || len > 255 {
+            return Err(SpotError::Invalid(
+                "name must be 1 to 255 characters".to_owned(),
+            ));
+        }
+        if description
+            .as_deref()
+            .is_some_and(|d| d.chars().count() > 1000)
+        {
+            return Err(SpotError::Invalid(
+                "description must be at most 1000 characters".to_owned(),
+            ));
+        }
+        if let Some(unknown) = role_ids.iter().find(|r| !self.roles.contains_key(*r)) {
+            return Err(SpotError::Invalid(format!("unknown role `{unknown}`")));
+        }
+        let id = self.ids.uuid();
+        let creator = "api-client".to_owned();
+        self.groups.insert(
+            id.clone(),
+            SpotGroup {
+                id: id.clone(),
+                name,
+                description: description.unwrap_or_default(),
+                company_id: company_id.to_owned(),
+                is_unmodifiable: false,
+                created_at: now.to_owned(),
+                updated_at: now.to_owned(),
+                created_by: creator.clone(),
+                updated_by: creator,
+                members: IndexMap::new(),
+                role_ids,
+            },
+        );
+        self.groups
+            .get(&id)
+            .ok_or_else(|| SpotError::GroupNotFound(format!("user group `{id}` not found")))
+    }
+
     /// Renames or re-describes a group unless the platform owns it.
     pub(crate) fn update_group(
         &mut self,
