@@ -1,4 +1,5 @@
 //! Request build + response parse per endpoint, and parsing a 10,000-member
+#![allow(missing_docs)] // criterion_group! generates undocumented items
 //! page into typed models compared with `serde_json::Value` on the same bytes.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};

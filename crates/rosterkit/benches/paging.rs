@@ -1,4 +1,5 @@
 //! Paging through 10,000 members of one group on the emulator, over loopback
+#![allow(missing_docs)] // criterion_group! generates undocumented items
 //! HTTP: SSW (page/page_size) and Spotnana (offset/limit), 100 per page.
 
 use criterion::{criterion_group, criterion_main, Criterion};
