@@ -72,6 +72,15 @@ impl Client {
         }
     }
 
+    /// Pages of a unified list, in the unified model, fetched as the
+    /// iterator advances.
+    pub fn unified_pages(&self, op: &UnifiedOp) -> Result<Pages<'_>, Error> {
+        Ok(Pages {
+            runtime: &self.runtime,
+            stream: Box::pin(self.inner.unified_pages(op)?),
+        })
+    }
+
     /// A unified operation, result as JSON.
     pub fn unified(&self, op: UnifiedOp) -> Result<Value, Error> {
         self.runtime.block_on(self.inner.unified(op))

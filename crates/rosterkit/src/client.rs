@@ -4,13 +4,13 @@ use crate::apply::{self, ApplyReport};
 use crate::builder::ClientBuilder;
 use crate::hooks::Hook;
 use crate::transport;
-use futures_util::stream::{self, Stream};
+use futures_util::stream::{self, Stream, StreamExt};
 use rosterkit_core::flow::Context;
 use rosterkit_core::membership::{self, MembershipPlan};
 use rosterkit_core::paging::Pager;
 use rosterkit_core::retry::RetryPolicy;
 use rosterkit_core::unified::{
-    capabilities, Capabilities, Directory, Group, Member, Permission, UnifiedOp, User,
+    capabilities, to_unified, Capabilities, Directory, Group, Member, Permission, UnifiedOp, User,
 };
 use rosterkit_core::{Endpoint, Error, Flow, Operation, Provider, Secret, Step, Target};
 use serde::de::DeserializeOwned;
@@ -101,9 +101,26 @@ impl Client {
         }
     }
 
-    /// One endpoint call with retries, result as JSON.
+    /// One endpoint call with retries, result as JSON. An endpoint of another
+    /// provider is refused: it would send this client's credential there.
     pub async fn execute(&self, op: Operation) -> Result<Value, Error> {
+        self.check_provider(&op)?;
         self.run(Flow::call(op, self.context())).await
+    }
+
+    fn check_provider(&self, op: &Operation) -> Result<(), Error> {
+        if op.provider() != self.provider() {
+            return Err(Error::invalid(
+                "endpoint",
+                format!(
+                    "{} belongs to {}, but this client is for {}",
+                    op.id(),
+                    op.provider(),
+                    self.provider()
+                ),
+            ));
+        }
+        Ok(())
     }
 
     /// One typed endpoint call with retries.
@@ -135,6 +152,27 @@ impl Client {
                 Ok(Some((items, next)))
             }
         })
+    }
+
+    /// The pages of a unified list (`ListUsers`, `ListGroups`, `ListMembers`),
+    /// each page's items already in the unified model, fetched one page at a
+    /// time as the stream is polled.
+    pub fn unified_pages(
+        &self,
+        op: &UnifiedOp,
+    ) -> Result<impl Stream<Item = Result<Vec<Value>, Error>> + Send + 'static, Error> {
+        let (list, kind) = op.list_operation(&self.inner.directory)?.ok_or_else(|| {
+            Error::invalid("op", format!("{} is not a list operation", op.name()))
+        })?;
+        let provider = self.provider();
+        Ok(self.pages(list).map(move |page| {
+            page.map(|items| {
+                items
+                    .iter()
+                    .map(|item| to_unified(provider, kind, item))
+                    .collect()
+            })
+        }))
     }
 
     /// Runs a unified operation; result as JSON.

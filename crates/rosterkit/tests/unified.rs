@@ -402,3 +402,39 @@ async fn sync_uses_the_fewest_calls_each_vendor_allows() {
         );
     }
 }
+
+#[tokio::test]
+async fn unified_lists_page_lazily() {
+    use futures_util::StreamExt;
+    let emu = emulator().await;
+    let c = client(&emu, Provider::Ssw);
+    let groups = c.list_groups().await.unwrap();
+    let all_staff = groups
+        .iter()
+        .find(|g| g.name.as_deref() == Some("All Staff"))
+        .unwrap();
+    emu.emulator().clear_request_log();
+    let op = rosterkit::UnifiedOp::ListMembers {
+        group_id: all_staff.id.clone(),
+    };
+    let mut pages = Box::pin(c.unified_pages(&op).unwrap());
+    let first = pages.next().await.unwrap().unwrap();
+    assert_eq!(first.len(), 100);
+    assert!(first[0].get("user_id").is_some(), "unified member model");
+    assert_eq!(
+        emu.emulator().request_log().len(),
+        1,
+        "only the first page fetched"
+    );
+    let mut total = first.len();
+    while let Some(page) = pages.next().await {
+        total += page.unwrap().len();
+    }
+    assert_eq!(total, c.list_members(&all_staff.id).await.unwrap().len());
+    // A Polaris endpoint through an SSW client is refused before sending.
+    let op = rosterkit::Operation::from_json("polaris.list_groups", serde_json::json!({})).unwrap();
+    assert!(matches!(
+        c.execute(op).await,
+        Err(Error::InvalidInput { .. })
+    ));
+}

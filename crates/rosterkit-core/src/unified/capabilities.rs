@@ -61,6 +61,10 @@ pub struct Capabilities {
     pub paging: PageStyle,
 }
 
+/// Batch size meaning "one call carries every change". u32::MAX rather than
+/// usize::MAX so the value stays exact in JavaScript numbers.
+pub const UNLIMITED: usize = u32::MAX as usize;
+
 const NO_MEMBERSHIP_B2CORE: &str =
     "B2Core's user-group API has no membership endpoints; users keep individual permissions";
 
@@ -97,8 +101,8 @@ pub fn capabilities(provider: Provider) -> Capabilities {
             add_members: yes("one PATCH with userIdsToAdd"),
             remove_members: yes("the same PATCH with userIdsToRemove"),
             approvals: no("Spotnana has no join approval flow"),
-            add_batch_size: usize::MAX,
-            remove_batch_size: usize::MAX,
+            add_batch_size: UNLIMITED,
+            remove_batch_size: UNLIMITED,
             paging: PageStyle::OffsetLimitTotal,
         },
         Provider::B2core => Capabilities {

@@ -3,7 +3,31 @@
 
 use super::model::{Group, Member, Permission, User};
 use crate::Provider;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+/// What a unified list yields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// [`User`] items.
+    User,
+    /// [`Group`] items.
+    Group,
+    /// [`Member`] items.
+    Member,
+}
+
+/// One vendor list item (as a page of the vendor operation yields it) as the
+/// unified model's JSON. Hosts that page a unified list themselves use this.
+pub fn to_unified(provider: Provider, kind: ItemKind, item: &Value) -> Value {
+    let v = match kind {
+        ItemKind::User => serde_json::to_value(user(provider, item)),
+        ItemKind::Group => serde_json::to_value(group(provider, item)),
+        ItemKind::Member => serde_json::to_value(member(provider, item)),
+    };
+    v.unwrap_or(Value::Null)
+}
 
 fn text(v: &Value, key: &str) -> Option<String> {
     match v.get(key)? {

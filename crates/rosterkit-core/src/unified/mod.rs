@@ -9,6 +9,7 @@ mod convert;
 mod model;
 mod ops;
 
-pub use capabilities::{capabilities, Capabilities, Support};
+pub use capabilities::{capabilities, Capabilities, Support, UNLIMITED};
+pub use convert::{to_unified, ItemKind};
 pub use model::{Directory, Group, Member, Permission, User};
 pub use ops::UnifiedOp;

@@ -123,6 +123,26 @@ impl UnifiedOp {
         }
     }
 
+    /// For the list operations (users, groups, members): the vendor
+    /// operation to page through and the kind of item each page holds, so a
+    /// host can page a unified list lazily with [`crate::paging::Pager`] and
+    /// [`super::to_unified`]. `None` for operations that are not lists.
+    pub fn list_operation(
+        &self,
+        dir: &Directory,
+    ) -> Result<Option<(Operation, super::ItemKind)>, Error> {
+        use super::ItemKind;
+        self.check_supported(dir.provider)?;
+        Ok(match self {
+            UnifiedOp::ListUsers => Some((users_op(dir.provider), ItemKind::User)),
+            UnifiedOp::ListGroups => Some((list_groups_op(dir)?, ItemKind::Group)),
+            UnifiedOp::ListMembers { group_id } => {
+                Some((list_members_op(dir, group_id)?, ItemKind::Member))
+            }
+            _ => None,
+        })
+    }
+
     /// The flow that carries the operation out on `dir`, or `Unsupported`
     /// (before any request) when the vendor cannot do it.
     pub fn flow(&self, dir: &Directory, ctx: Context) -> Result<Flow, Error> {
@@ -158,13 +178,9 @@ impl UnifiedOp {
     fn machine(&self, dir: &Directory) -> Result<Box<dyn Machine>, Error> {
         let p = dir.provider;
         Ok(match self {
-            UnifiedOp::ListUsers => {
-                let op: Operation = match p {
-                    Provider::Ssw => ssw::ListMembers::default().into(),
-                    _ => polaris::ListUsers {}.into(),
-                };
-                map_items(c::all_pages(op), move |v| to_json(convert::user(p, v)))
-            }
+            UnifiedOp::ListUsers => map_items(c::all_pages(users_op(p)), move |v| {
+                to_json(convert::user(p, v))
+            }),
             UnifiedOp::ListGroups => map_items(c::all_pages(list_groups_op(dir)?), move |v| {
                 to_json(convert::group(p, v))
             }),
@@ -347,10 +363,24 @@ fn get_group_op(dir: &Directory, group_id: &str) -> Result<Operation, Error> {
     })
 }
 
+fn users_op(p: Provider) -> Operation {
+    match p {
+        Provider::Ssw => ssw::ListMembers::default().into(),
+        _ => polaris::ListUsers {}.into(),
+    }
+}
+
 fn list_members(dir: &Directory, group_id: &str) -> Result<Box<dyn Machine>, Error> {
     let p = dir.provider;
+    let op = list_members_op(dir, group_id)?;
+    Ok(map_items(c::all_pages(op), move |v| {
+        to_json(convert::member(p, v))
+    }))
+}
+
+fn list_members_op(dir: &Directory, group_id: &str) -> Result<Operation, Error> {
     let group_id = group_id.to_owned();
-    let op: Operation = match p {
+    Ok(match dir.provider {
         Provider::Ssw => ssw::ListGroupMembers {
             group_id,
             ..Default::default()
@@ -365,10 +395,7 @@ fn list_members(dir: &Directory, group_id: &str) -> Result<Box<dyn Machine>, Err
         Provider::Polaris => polaris::ListGroupMembers { group_id }.into(),
         // Alteryx lists members inside the group's detail.
         _ => alteryx::GetUserGroup { group_id }.into(),
-    };
-    Ok(map_items(c::all_pages(op), move |v| {
-        to_json(convert::member(p, v))
-    }))
+    })
 }
 
 fn update_group(
