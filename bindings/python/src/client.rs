@@ -6,7 +6,7 @@
 use crate::errors::{invalid, to_py_err};
 use crate::json::{ids, py_to_value};
 use crate::models::{permissions, quote, quote_opt};
-use crate::pages::Pages;
+use crate::pages::{Page, Pages};
 use crate::plan::PySyncPlan;
 use crate::runtime::{block, spawn};
 use crate::sansio::{input_value, policy};
@@ -73,6 +73,20 @@ impl NativeClient {
         let op: UnifiedOp =
             serde_json::from_value(value).map_err(|e| invalid("op", e.to_string()))?;
         Ok(self.with(|c| async move { c.unified(op).await }))
+    }
+
+    /// The lazy pages of a unified list, typed like the `list_*` results.
+    /// Unsupported lists fail here, before any request.
+    fn unified_pages(&self, op: UnifiedOp) -> PyResult<Pages> {
+        let stream = self.client.unified_pages(&op).map_err(to_py_err)?;
+        Ok(match op {
+            UnifiedOp::ListUsers => Pages::typed(stream, Page::Users),
+            UnifiedOp::ListGroups => Pages::typed(stream, Page::Groups),
+            UnifiedOp::ListMembers { .. } => Pages::typed(stream, Page::Members),
+            // `unified_pages` takes only the lists above; anything else
+            // would already have failed, but raw pages keep this total.
+            _ => Pages::raw(stream),
+        })
     }
 
     fn f_list_users(&self) -> Fut<Vec<User>> {
@@ -262,7 +276,23 @@ impl NativeClient {
     #[pyo3(signature = (endpoint_id, input = None))]
     fn pages(&self, endpoint_id: &str, input: Option<&Bound<'_, PyAny>>) -> PyResult<Pages> {
         let op = self.operation(endpoint_id, input)?;
-        Ok(Pages::new(Box::pin(self.client.pages(op))))
+        Ok(Pages::raw(self.client.pages(op)))
+    }
+
+    /// Every user as pages of `User`, fetched one at a time as you iterate.
+    fn list_users_pages(&self) -> PyResult<Pages> {
+        self.unified_pages(UnifiedOp::ListUsers)
+    }
+
+    /// Every group as pages of `Group`, fetched one at a time as you iterate.
+    fn list_groups_pages(&self) -> PyResult<Pages> {
+        self.unified_pages(UnifiedOp::ListGroups)
+    }
+
+    /// A group's members as pages of `Member`, fetched one at a time as you
+    /// iterate.
+    fn list_members_pages(&self, group_id: String) -> PyResult<Pages> {
+        self.unified_pages(UnifiedOp::ListMembers { group_id })
     }
 
     /// A unified operation given as a dict (`{"op": "list_groups"}`); raw result.

@@ -65,6 +65,53 @@ def test_page_errors_are_typed(emu: Emulator) -> None:
         next(pages)
 
 
+def all_staff(client: rosterkit.Client) -> str:
+    return next(g.id for g in client.list_groups() if g.name == "All Staff")
+
+
+def test_iter_members_fetches_one_page_per_step(emu: Emulator) -> None:
+    client = emu.client("ssw")
+    group_id = all_staff(client)
+    listed = client.list_members(group_id)
+    assert len(listed) == 320
+    emu.clear_request_log()
+    members = client.iter_members(group_id)
+    assert emu.request_log() == [], "nothing is fetched before the first item"
+    first = next(members)
+    assert len(emu.request_log()) == 1, "the first item costs one page, not all four"
+    assert len(member_pages(emu)) == 1
+    for _ in range(99):
+        next(members)
+    assert len(member_pages(emu)) == 1, "the first 100 members come from one page"
+    next(members)
+    assert len(member_pages(emu)) == 2
+    rest = list(members)
+    assert [first, *listed[1:100], listed[100], *rest] == list(listed)
+    assert len(member_pages(emu)) == 4
+    assert len(emu.request_log()) == 4
+
+
+def test_iter_items_are_the_typed_models(emu: Emulator) -> None:
+    client = emu.client("ssw")
+    users = list(client.iter_users())
+    assert users == list(client.list_users())
+    assert all(isinstance(u, rosterkit.User) for u in users)
+    groups = list(client.iter_groups())
+    assert groups == list(client.list_groups())
+    assert all(isinstance(g, rosterkit.Group) for g in groups)
+    members = list(client.iter_members(all_staff(client)))
+    assert all(isinstance(m, rosterkit.Member) for m in members)
+
+
+def test_iter_errors_are_typed_and_lazy(emu: Emulator) -> None:
+    client = emu.client("ssw")
+    group_id = all_staff(client)
+    emu.add_fault(status=404, provider="ssw", path_prefix="/iam/v1/group/members")
+    members = client.iter_members(group_id)
+    with pytest.raises(rosterkit.NotFound):
+        next(members)
+
+
 def test_iter_helpers_match_the_lists(emu: Emulator) -> None:
     client = emu.client("ssw")
     emu.clear_request_log()
@@ -82,8 +129,26 @@ def test_progress_bars(emu: Emulator, capsys: pytest.CaptureFixture[str]) -> Non
     assert len(list(client.iter_groups(progress=True))) == 26
     assert len(list(client.pages("b2core.list_groups", {"limit": 10}, progress=True))) == 3
     err = capsys.readouterr().err
-    assert "groups" in err and "26/26" in err
+    # The item total is unknown until the last page: the bar counts items.
+    assert "groups" in err and "26it" in err
     assert "b2core.list_groups" in err
+
+
+@pytest.mark.asyncio
+async def test_async_iter_members_fetches_one_page_per_step(emu: Emulator) -> None:
+    client = emu.async_client("ssw")
+    group_id = next(g.id for g in await client.list_groups() if g.name == "All Staff")
+    listed = await client.list_members(group_id)
+    assert len(listed) == 320
+    emu.clear_request_log()
+    members = client.iter_members(group_id)
+    assert emu.request_log() == [], "nothing is fetched before the first item"
+    first = await members.__anext__()  # anext() is 3.10+
+    assert len(emu.request_log()) == 1, "the first item costs one page, not all four"
+    rest = [m async for m in members]
+    assert [first, *rest] == list(listed)
+    assert len(member_pages(emu)) == 4
+    assert len(emu.request_log()) == 4
 
 
 @pytest.mark.asyncio

@@ -17,6 +17,7 @@ from rosterkit._native import (
     Group,
     Member,
     NativeClient,
+    Pages,
     Permission,
     SyncPlan,
     User,
@@ -58,11 +59,20 @@ def _input(input: Mapping[str, Any] | None, fields: dict[str, Any]) -> dict[str,
     return merged
 
 
-def _track(items: list[T], progress: bool, desc: str) -> Iterator[T]:
-    with Progress(progress, desc=desc, total=len(items)) as bar:
-        for item in items:
-            yield item
-            bar.update(1)
+def _items(pages: Pages[T], progress: bool, desc: str) -> Iterator[T]:
+    # The total is unknown until the last page; the bar counts items fetched.
+    with Progress(progress, desc=desc) as bar:
+        for page in pages:
+            bar.update(len(page))
+            yield from page
+
+
+async def _aitems(pages: Pages[T], progress: bool, desc: str) -> AsyncIterator[T]:
+    with Progress(progress, desc=desc) as bar:
+        async for page in pages:
+            bar.update(len(page))
+            for item in page:
+                yield item
 
 
 class _Base:
@@ -246,16 +256,16 @@ class Client(_Base):
                 bar.update(1)
 
     def iter_users(self, *, progress: bool = False) -> Iterator[User]:
-        """Every user; nothing is fetched until the first item is asked for."""
-        yield from _track(self.list_users(), progress, "users")
+        """Every user, one page fetched at a time as the loop needs it."""
+        yield from _items(self._native.list_users_pages(), progress, "users")
 
     def iter_groups(self, *, progress: bool = False) -> Iterator[Group]:
-        """Every group; nothing is fetched until the first item is asked for."""
-        yield from _track(self.list_groups(), progress, "groups")
+        """Every group, one page fetched at a time as the loop needs it."""
+        yield from _items(self._native.list_groups_pages(), progress, "groups")
 
     def iter_members(self, group_id: str, *, progress: bool = False) -> Iterator[Member]:
-        """Every member of a group; nothing is fetched until the first item is asked for."""
-        yield from _track(self.list_members(group_id), progress, "members")
+        """Every member of a group, one page fetched at a time as the loop needs it."""
+        yield from _items(self._native.list_members_pages(group_id), progress, "members")
 
 
 class AsyncClient(_Base):
@@ -379,16 +389,16 @@ class AsyncClient(_Base):
                 bar.update(1)
 
     async def iter_users(self, *, progress: bool = False) -> AsyncIterator[User]:
-        """Every user, as an async iterator."""
-        for user in _track(await self.list_users(), progress, "users"):
+        """Every user, one page fetched at a time as the loop needs it."""
+        async for user in _aitems(self._native.list_users_pages(), progress, "users"):
             yield user
 
     async def iter_groups(self, *, progress: bool = False) -> AsyncIterator[Group]:
-        """Every group, as an async iterator."""
-        for group in _track(await self.list_groups(), progress, "groups"):
+        """Every group, one page fetched at a time as the loop needs it."""
+        async for group in _aitems(self._native.list_groups_pages(), progress, "groups"):
             yield group
 
     async def iter_members(self, group_id: str, *, progress: bool = False) -> AsyncIterator[Member]:
-        """Every member of a group, as an async iterator."""
-        for member in _track(await self.list_members(group_id), progress, "members"):
+        """Every member of a group, one page fetched at a time as the loop needs it."""
+        async for member in _aitems(self._native.list_members_pages(group_id), progress, "members"):
             yield member
