@@ -49,17 +49,7 @@ impl NativeClient {
         input: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Operation> {
         let op = Operation::from_json(endpoint_id, input_value(input)?).map_err(to_py_err)?;
-        // A Polaris endpoint sent to an SSW host would carry the wrong token.
-        if op.provider() != self.client.provider() {
-            return Err(invalid(
-                "endpoint",
-                format!(
-                    "{endpoint_id} is a {} endpoint; this client is for {}",
-                    op.provider(),
-                    self.client.provider()
-                ),
-            ));
-        }
+        op.check_provider(self.client.provider()).map_err(to_py_err)?;
         Ok(op)
     }
 

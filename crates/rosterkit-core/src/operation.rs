@@ -94,6 +94,24 @@ macro_rules! operations {
     };
 }
 
+impl Operation {
+    /// Refuses an endpoint of another provider than the client's: sending it
+    /// would carry this client's credential to the wrong API.
+    pub fn check_provider(&self, provider: Provider) -> Result<(), Error> {
+        if self.provider() == provider {
+            return Ok(());
+        }
+        Err(Error::invalid(
+            "endpoint",
+            format!(
+                "{} is a {} endpoint; this client is for {provider}",
+                self.id(),
+                self.provider()
+            ),
+        ))
+    }
+}
+
 fn to_value<T: Serialize>(v: T) -> Result<Value, Error> {
     serde_json::to_value(v).map_err(|e| Error::Decode {
         message: e.to_string(),

@@ -68,7 +68,14 @@ fn secret_value_start(s: &str) -> Option<usize> {
                 .take_while(|b| matches!(b, b'"' | b'\'' | b':' | b'=' | b' '))
                 .count();
             if sep > 0 && rest[..sep].contains([':', '=']) {
-                return Some(word.len() + sep);
+                // `Authorization: Bearer TOKEN`: the scheme is not the secret,
+                // the word after it is.
+                let value = &rest[sep..];
+                let scheme = ["bearer ", "basic "]
+                    .iter()
+                    .find(|s| value.starts_with(*s))
+                    .map_or(0, |s| s.len());
+                return Some(word.len() + sep + scheme);
             }
         }
     }
@@ -92,6 +99,14 @@ mod tests {
         assert!(!e.contains("s3cr3t"), "{e}");
         assert!(!e.contains("abc.def"), "{e}");
         assert!(e.contains("bad"));
+    }
+
+    #[test]
+    fn scrubs_header_lines() {
+        let s = scrub_secrets("send failed: Authorization: Bearer abc.def-123; retry");
+        assert!(!s.contains("abc.def"), "{s}");
+        let s = scrub_secrets("authorization=Basic k3y&x=1");
+        assert!(!s.contains("k3y"), "{s}");
     }
 
     #[test]

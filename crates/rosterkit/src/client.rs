@@ -104,24 +104,10 @@ impl Client {
     /// One endpoint call with retries, result as JSON. An endpoint of another
     /// provider is refused: it would send this client's credential there.
     pub async fn execute(&self, op: Operation) -> Result<Value, Error> {
-        self.check_provider(&op)?;
+        op.check_provider(self.provider())?;
         self.run(Flow::call(op, self.context())).await
     }
 
-    fn check_provider(&self, op: &Operation) -> Result<(), Error> {
-        if op.provider() != self.provider() {
-            return Err(Error::invalid(
-                "endpoint",
-                format!(
-                    "{} belongs to {}, but this client is for {}",
-                    op.id(),
-                    op.provider(),
-                    self.provider()
-                ),
-            ));
-        }
-        Ok(())
-    }
 
     /// One typed endpoint call with retries.
     pub async fn call<E>(&self, endpoint: E) -> Result<E::Output, Error>
