@@ -49,7 +49,8 @@ impl NativeClient {
         input: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Operation> {
         let op = Operation::from_json(endpoint_id, input_value(input)?).map_err(to_py_err)?;
-        op.check_provider(self.client.provider()).map_err(to_py_err)?;
+        op.check_provider(self.client.provider())
+            .map_err(to_py_err)?;
         Ok(op)
     }
 

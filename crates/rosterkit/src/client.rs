@@ -108,7 +108,6 @@ impl Client {
         self.run(Flow::call(op, self.context())).await
     }
 
-
     /// One typed endpoint call with retries.
     pub async fn call<E>(&self, endpoint: E) -> Result<E::Output, Error>
     where
