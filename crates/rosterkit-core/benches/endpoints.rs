@@ -94,6 +94,16 @@ fn samples() -> Vec<(Operation, Response)> {
             ok(spot_page),
         ),
         (
+            "spotnana.create_user_group",
+            json!({"companyId": "c1", "name": "Travel Arrangers", "description": "d"}),
+            ok(json!({"id": "g2"})),
+        ),
+        (
+            "spotnana.update_user_group",
+            json!({"companyId": "c1", "groupId": "g1", "name": "Travel Arrangers EMEA"}),
+            ok(json!({"id": "g1", "name": "Travel Arrangers EMEA"})),
+        ),
+        (
             "b2core.list_groups",
             json!({"limit": 10, "offset": 0}),
             ok(json!([b2_group.clone()])),
@@ -232,7 +242,10 @@ fn samples() -> Vec<(Operation, Response)> {
     ];
     table
         .into_iter()
-        .filter_map(|(id, input, resp)| Operation::from_json(id, input).ok().map(|op| (op, resp)))
+        .map(|(id, input, resp)| match Operation::from_json(id, input) {
+            Ok(op) => (op, resp),
+            Err(e) => panic!("bench input for {id}: {e}"),
+        })
         .collect()
 }
 

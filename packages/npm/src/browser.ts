@@ -1,0 +1,4 @@
+// The package entry for browsers.
+import './init-browser.js';
+
+export * from './index.js';

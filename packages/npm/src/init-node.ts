@@ -1,0 +1,6 @@
+// Node: instantiate the wasm module synchronously from the file next to the
+// glue, so importing the package is enough (no fetch of a file: URL).
+import { readFileSync } from 'node:fs';
+import { initSync } from '../wasm/rosterkit_wasm.js';
+
+initSync({ module: readFileSync(new URL('../wasm/rosterkit_wasm_bg.wasm', import.meta.url)) });

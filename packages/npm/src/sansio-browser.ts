@@ -1,0 +1,4 @@
+// `rosterkit/sansio` for browsers.
+import './init-browser.js';
+
+export * from './sansio.js';

@@ -1,0 +1,4 @@
+// `rosterkit/sansio` for Node.
+import './init-node.js';
+
+export * from './sansio.js';
