@@ -26,12 +26,11 @@ async fn rate_limits_are_waited_out() {
             .times(2),
     );
     let c = client(&emu, Provider::Polaris);
-    let started = std::time::Instant::now();
     let groups = c.list_groups().await.unwrap();
     assert!(!groups.is_empty());
+    // Two refusals, then success; the waits themselves are checked in the
+    // core's flow tests (a `Sleep` of exactly the Retry-After).
     assert_eq!(count(&emu, "GET", "/v1/groups"), 3);
-    // Retry-After: 1 was honoured twice (a lower bound, not a timing test).
-    assert!(started.elapsed() >= std::time::Duration::from_secs(2));
 }
 
 #[tokio::test]
