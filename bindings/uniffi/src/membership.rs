@@ -4,9 +4,8 @@
 //! no operation needs to travel through Kotlin or Swift and back.
 
 use crate::error::RosterKitError;
-use rosterkit_core::membership::{Action, MembershipPlan, StepKind};
-use rosterkit_core::providers::polaris;
-use rosterkit_core::{Endpoint, Provider};
+use rosterkit_core::membership::{Action, MembershipPlan};
+use rosterkit_core::Provider;
 use serde_json::Value;
 
 /// Which way a step moves members.
@@ -86,13 +85,7 @@ impl From<&rosterkit_core::membership::PlannedStep> for PlannedStep {
             },
             add: s.add.clone(),
             remove: s.remove.clone(),
-            endpoint_ids: match &s.kind {
-                StepKind::Call { operation } => vec![operation.id().to_owned()],
-                StepKind::ReplaceUserGroups { .. } => vec![
-                    polaris::GetUser::ID.to_owned(),
-                    polaris::UpdateUser::ID.to_owned(),
-                ],
-            },
+            endpoint_ids: s.endpoint_ids().into_iter().map(str::to_owned).collect(),
         }
     }
 }

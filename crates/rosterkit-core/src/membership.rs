@@ -68,9 +68,15 @@ pub struct PlannedStep {
 impl PlannedStep {
     /// HTTP calls this step makes when nothing fails.
     pub fn call_count(&self) -> usize {
-        match self.kind {
-            StepKind::Call { .. } => 1,
-            StepKind::ReplaceUserGroups { .. } => 2,
+        self.endpoint_ids().len()
+    }
+
+    /// The endpoint ids this step calls, in order.
+    pub fn endpoint_ids(&self) -> Vec<&'static str> {
+        use crate::Endpoint;
+        match &self.kind {
+            StepKind::Call { operation } => vec![operation.id()],
+            StepKind::ReplaceUserGroups { .. } => vec![GetUser::ID, UpdateUser::ID],
         }
     }
 

@@ -83,9 +83,9 @@ impl Machine for Then {
     }
 }
 
-/// Every page of `op`, items appended to `acc`; the value is the array.
-pub(crate) fn all_pages(op: Operation, acc: Vec<Value>) -> Box<dyn Machine> {
-    pages(Pager::new(op), acc)
+/// Every page of `op`; the value is the array of all items.
+pub(crate) fn all_pages(op: Operation) -> Box<dyn Machine> {
+    pages(Pager::new(op), Vec::new())
 }
 
 fn pages(mut pager: Pager, mut acc: Vec<Value>) -> Box<dyn Machine> {

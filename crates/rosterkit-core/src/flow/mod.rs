@@ -14,20 +14,10 @@
 //! read-modify-write, or a sequence whose items each report their own result.
 
 mod call;
-mod combinators;
+pub(crate) mod combinators;
 
 pub use call::Call;
 pub(crate) use combinators::{each, then, Continue};
-
-/// Combinators for crate-internal flow building.
-pub(crate) mod combinators_api {
-    pub(crate) use super::combinators::{all_pages as all_pages_from, then};
-    use crate::Operation;
-
-    pub(crate) fn all_pages(op: Operation) -> Box<dyn super::Machine> {
-        all_pages_from(op, Vec::new())
-    }
-}
 
 use crate::credentials::Target;
 use crate::error::Error;
@@ -125,7 +115,7 @@ impl Flow {
 
     /// Every page of a list operation; the result is the array of all items.
     pub fn all_pages(op: crate::Operation, ctx: Context) -> Flow {
-        Flow::from_machine(ctx, combinators::all_pages(op, Vec::new()))
+        Flow::from_machine(ctx, combinators::all_pages(op))
     }
 
     /// The first step.

@@ -3,7 +3,7 @@
 use super::capabilities::capabilities;
 use super::convert;
 use super::model::{Directory, Permission};
-use crate::flow::{combinators_api as c, Call, Context, Continue, Flow, Machine};
+use crate::flow::{combinators as c, Call, Context, Continue, Flow, Machine};
 use crate::membership::{self, MembershipPlan};
 use crate::operation::Operation;
 use crate::providers::{alteryx, b2core, polaris, spotnana, ssw, Extra};
