@@ -1,8 +1,7 @@
 //! The command line, as clap derives it.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use rosterkit::{Provider, Secret};
-use std::path::PathBuf;
+use rosterkit::{Provider, Secret, SyncMode};
 
 /// Manage users, groups and members on five SaaS admin APIs (Splashtop
 /// Secure Workspace, Spotnana, B2Core, Imply Polaris, Alteryx Server).
@@ -14,7 +13,10 @@ $ROSTERKIT_PROFILES or ~/.config/rosterkit/profiles.toml). --token-insecure
 exists for throwaway tokens only: a value on the command line is visible to
 other local users (ps, /proc) and stays in shell history.
 
-Exit codes: 0 ok, 1 the operation failed, 2 usage error.")]
+Output: a table on a terminal, JSON otherwise; --output ndjson prints one
+object per line as pages arrive. Errors go to stderr only (as JSON with
+--output json), so stdout stays valid JSON or empty.")]
+#[command(after_long_help = crate::failure::EXIT_CODES_HELP)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -44,6 +46,12 @@ pub struct Global {
     /// Output format; default: table on a terminal, json otherwise.
     #[arg(long, global = true, value_enum)]
     pub output: Option<OutputFormat>,
+    /// Columns to show, comma-separated (tables and CSV), e.g. id,name.
+    #[arg(long, global = true, value_delimiter = ',', value_name = "COLS")]
+    pub columns: Vec<String>,
+    /// Stop a listing after N items (fewer pages are fetched).
+    #[arg(long, global = true, value_name = "N")]
+    pub limit: Option<usize>,
     /// Log requests (method, URL, status, timing) to stderr. Credentials are never logged.
     #[arg(long, short, global = true)]
     pub verbose: bool,
@@ -58,6 +66,60 @@ pub enum OutputFormat {
     Json,
     /// Comma-separated values with a header row.
     Csv,
+    /// One JSON object per line, printed as pages arrive.
+    Ndjson,
+}
+
+/// What a sync does with members not in the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Mode {
+    /// Only add the missing users; never remove anyone (the default).
+    Additive,
+    /// Make the group exactly the file: also remove members not listed.
+    Authoritative,
+}
+
+impl From<Mode> for SyncMode {
+    fn from(m: Mode) -> SyncMode {
+        match m {
+            Mode::Additive => SyncMode::Additive,
+            Mode::Authoritative => SyncMode::Authoritative,
+        }
+    }
+}
+
+/// `rosterkit members sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Group id.
+    pub group: String,
+    /// Who should be in the group: one user id or email per line (`#`
+    /// comments and blank lines ignored), or a JSON array; `-` reads stdin.
+    #[arg(long)]
+    pub file: String,
+    /// additive (only add) or authoritative (also remove members not listed).
+    #[arg(long, value_enum, default_value_t = Mode::Additive)]
+    pub mode: Mode,
+    /// Show the plan without changing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Apply without asking (required when not on a terminal).
+    #[arg(long, short)]
+    pub yes: bool,
+    /// Accept an empty file (authoritatively, that empties the group).
+    #[arg(long)]
+    pub allow_empty: bool,
+    /// Accept removing more than --max-removal-percent of the members, or
+    /// removing members when no listed entry is a current member.
+    #[arg(long)]
+    pub allow_mass_removal: bool,
+    /// Removals above this share of the members are a mass removal.
+    #[arg(long, default_value_t = 50, value_name = "PERCENT")]
+    pub max_removal_percent: u32,
+    /// Sync the entries that match a user and report the others, instead of
+    /// refusing the whole plan.
+    #[arg(long)]
+    pub skip_unresolved: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -88,6 +150,11 @@ pub enum Command {
     Members(MembersCommand),
     /// What each provider's API can do (all providers unless --provider).
     Capabilities,
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
+    Completion {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
     /// Call one endpoint by its inventory id, e.g. polaris.get_user.
     Call {
         /// Endpoint id (`rosterkit call --list` shows them all).
@@ -147,6 +214,9 @@ pub enum GroupsCommand {
         /// Delete even when members remain (Alteryx forceDelete).
         #[arg(long)]
         force: bool,
+        /// Delete without asking (required when not on a terminal).
+        #[arg(long, short)]
+        yes: bool,
     },
 }
 
@@ -193,17 +263,8 @@ pub enum MembersCommand {
         /// User id.
         user: String,
     },
-    /// Make the members exactly the users listed in a file.
-    Sync {
-        /// Group id.
-        group: String,
-        /// One user id per line (`#` comments and blank lines ignored), or a JSON array.
-        #[arg(long)]
-        file: PathBuf,
-        /// Show the plan without changing anything.
-        #[arg(long)]
-        dry_run: bool,
-    },
+    /// Make the group match a file of user ids or emails (additive by default).
+    Sync(SyncArgs),
 }
 
 /// clap value parser: the core's own parse, so the message names every provider.

@@ -37,8 +37,11 @@ fn main() -> ExitCode {
     match runtime.block_on(dispatch(cli.command, &cli.global, format)) {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(failure) => {
-            if format == OutputFormat::Json && !matches!(failure, Failure::Incomplete(_)) {
-                output::print(&output::render(format, &failure.to_json(), &[]));
+            // Errors go to stderr only, so stdout stays valid JSON or empty.
+            if matches!(format, OutputFormat::Json | OutputFormat::Ndjson)
+                && !matches!(failure, Failure::Incomplete(_))
+            {
+                eprintln!("{}", failure.to_json());
             }
             eprintln!("error: {failure}");
             if let Failure::Client(rosterkit::Error::InvalidInput { field, .. }) = &failure {
@@ -57,6 +60,12 @@ async fn dispatch(command: Command, global: &Global, format: OutputFormat) -> Re
             demo::run(json || global.output == Some(OutputFormat::Json)).await
         }
         Command::Emulator { port, host } => emulator::run(&host, port).await,
+        Command::Completion { shell } => {
+            use clap::CommandFactory;
+            let mut command = cli::Cli::command();
+            clap_complete::generate(shell, &mut command, "rosterkit", &mut std::io::stdout());
+            Ok(())
+        }
         Command::Capabilities => {
             commands::capabilities(global.provider, format);
             Ok(())
@@ -73,7 +82,8 @@ async fn dispatch(command: Command, global: &Global, format: OutputFormat) -> Re
         } => {
             let op = commands::call_operation(endpoint.as_deref().unwrap_or_default(), &input)?;
             let connection = Connection::resolve(global, Some(op.provider()))?;
-            let admin = commands::Admin::connect(&connection, format)?;
+            let admin =
+                commands::Admin::connect(&connection, format, &global.columns, global.limit)?;
             commands::call(&admin, op, all_pages).await
         }
         Command::Groups(c) => commands::groups(&connect(global, format)?, c).await,
@@ -83,7 +93,12 @@ async fn dispatch(command: Command, global: &Global, format: OutputFormat) -> Re
 }
 
 fn connect(global: &Global, format: OutputFormat) -> Result<commands::Admin, Failure> {
-    commands::Admin::connect(&Connection::resolve(global, None)?, format)
+    commands::Admin::connect(
+        &Connection::resolve(global, None)?,
+        format,
+        &global.columns,
+        global.limit,
+    )
 }
 
 /// `--verbose`: the client's request logs (method, URL, status, timing; the

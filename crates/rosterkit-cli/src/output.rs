@@ -1,11 +1,13 @@
-//! Printing results as a table, JSON or CSV.
+//! Printing results as a table, JSON, NDJSON or CSV.
 //!
 //! Every result is first a JSON value (the models are `Serialize`), so the
-//! three formats show the same data: a list of objects becomes rows with one
-//! column per field, a single object becomes one row, anything else one cell.
+//! formats show the same data: a list of objects becomes rows with one
+//! column per field, a single object one row, anything else one cell.
+//! Lists print as their pages arrive ([`Lister`]). Tables fit the terminal:
+//! id columns are never cut (an id cut in half is worse than a wide line);
+//! other columns shrink and end in `…`.
 
 use crate::cli::OutputFormat;
-use comfy_table::{modifiers, presets, ContentArrangement, Table};
 use serde_json::{Map, Value};
 use std::io::{IsTerminal, Write};
 
@@ -20,44 +22,15 @@ pub fn choose(flag: Option<OutputFormat>) -> OutputFormat {
     })
 }
 
-/// Renders `value` in `format`, with `columns` first when given (others follow
-/// in the order they appear).
-pub fn render(format: OutputFormat, value: &Value, columns: &[&str]) -> String {
-    match format {
-        OutputFormat::Json => {
-            let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
-            s.push('\n');
-            s
-        }
-        OutputFormat::Table => {
-            let (header, rows) = rows(value, columns);
-            let mut table = Table::new();
-            table
-                .load_preset(presets::UTF8_FULL_CONDENSED)
-                .apply_modifier(modifiers::UTF8_ROUND_CORNERS)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_header(header);
-            // A pseudo-terminal may report no or a tiny width; wrapping to
-            // it would print one letter per line, so do not wrap then.
-            if table.width().is_none_or(|w| w < 40) {
-                table.set_content_arrangement(ContentArrangement::Disabled);
-            }
-            for row in rows {
-                table.add_row(row);
-            }
-            format!("{table}\n")
-        }
-        OutputFormat::Csv => {
-            let (header, rows) = rows(value, columns);
-            let mut out = String::new();
-            for line in std::iter::once(header).chain(rows) {
-                let cells: Vec<String> = line.iter().map(|c| csv_field(c)).collect();
-                out.push_str(&cells.join(","));
-                out.push_str("\r\n");
-            }
-            out
-        }
+/// The terminal's width in columns, when stdout is a terminal.
+fn terminal_width() -> Option<usize> {
+    if !std::io::stdout().is_terminal() {
+        return None;
     }
+    comfy_table::Table::new()
+        .width()
+        .map(usize::from)
+        .filter(|w| *w >= 20)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
@@ -67,51 +40,256 @@ pub fn print(text: &str) {
     let _ = out.flush();
 }
 
+/// Renders a whole `value` in `format`, with `columns` first when given
+/// (others follow in the order they appear).
+pub fn render(format: OutputFormat, value: &Value, columns: &[&str]) -> String {
+    match format {
+        OutputFormat::Json => {
+            let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
+            s.push('\n');
+            s
+        }
+        OutputFormat::Ndjson => match value {
+            Value::Array(items) => items.iter().map(|v| format!("{v}\n")).collect(),
+            other => format!("{other}\n"),
+        },
+        OutputFormat::Table | OutputFormat::Csv => {
+            let items: Vec<Value> = match value {
+                Value::Array(items) => items.clone(),
+                other => vec![other.clone()],
+            };
+            let mut lister = Lister::new(format, columns, &[], None);
+            lister.width = terminal_width();
+            let mut out = lister.page_text(&items);
+            out.push_str(&lister.finish_text());
+            out
+        }
+    }
+}
+
+/// Prints a list page by page.
+pub struct Lister {
+    format: OutputFormat,
+    preferred: Vec<String>,
+    chosen: Vec<String>,
+    limit: Option<usize>,
+    printed: usize,
+    header: Option<Vec<String>>,
+    widths: Vec<usize>,
+    width: Option<usize>,
+}
+
+impl Lister {
+    /// A lister; `chosen` columns (from `--columns`) replace the defaults.
+    pub fn new(
+        format: OutputFormat,
+        preferred: &[&str],
+        chosen: &[String],
+        limit: Option<usize>,
+    ) -> Lister {
+        Lister {
+            format,
+            preferred: preferred.iter().map(|s| (*s).to_owned()).collect(),
+            chosen: chosen.to_vec(),
+            limit,
+            printed: 0,
+            header: None,
+            widths: Vec::new(),
+            width: terminal_width(),
+        }
+    }
+
+    /// True once `--limit` items were printed.
+    pub fn full(&self) -> bool {
+        self.limit.is_some_and(|l| self.printed >= l)
+    }
+
+    /// Prints one page's items (up to the limit).
+    pub fn page(&mut self, items: &[Value]) {
+        let text = self.page_text(items);
+        print(&text);
+    }
+
+    /// Ends the list.
+    pub fn finish(&mut self) {
+        let text = self.finish_text();
+        print(&text);
+    }
+
+    fn page_text(&mut self, items: &[Value]) -> String {
+        let room = self
+            .limit
+            .map_or(items.len(), |l| l.saturating_sub(self.printed));
+        let items = &items[..items.len().min(room)];
+        let mut out = String::new();
+        match self.format {
+            OutputFormat::Json => {
+                for item in items {
+                    out.push_str(if self.printed == 0 { "[\n" } else { ",\n" });
+                    let pretty = serde_json::to_string_pretty(item).unwrap_or_default();
+                    out.push_str("  ");
+                    out.push_str(&pretty.replace('\n', "\n  "));
+                    self.printed += 1;
+                }
+            }
+            OutputFormat::Ndjson => {
+                for item in items {
+                    out.push_str(&item.to_string());
+                    out.push('\n');
+                    self.printed += 1;
+                }
+            }
+            OutputFormat::Csv | OutputFormat::Table => {
+                if self.header.is_none() && !items.is_empty() {
+                    self.start(items);
+                    out.push_str(&self.line(&self.header.clone().unwrap_or_default()));
+                }
+                let header = self.header.clone().unwrap_or_default();
+                for item in items {
+                    let cells: Vec<String> = header
+                        .iter()
+                        .map(|h| {
+                            item.get(h).map(cell).unwrap_or_else(|| {
+                                if h == "value" {
+                                    cell(item)
+                                } else {
+                                    String::new()
+                                }
+                            })
+                        })
+                        .collect();
+                    out.push_str(&self.line(&cells));
+                    self.printed += 1;
+                }
+            }
+        }
+        out
+    }
+
+    fn finish_text(&mut self) -> String {
+        match self.format {
+            OutputFormat::Json if self.printed == 0 => "[]\n".to_owned(),
+            OutputFormat::Json => "\n]\n".to_owned(),
+            // An empty CSV still has its header.
+            OutputFormat::Csv if self.header.is_none() => {
+                let header: Vec<String> = if self.chosen.is_empty() {
+                    self.preferred.clone()
+                } else {
+                    self.chosen.clone()
+                };
+                if header.is_empty() {
+                    String::new()
+                } else {
+                    self.line(&header)
+                }
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// Picks the columns and, for tables, their widths from the first page.
+    fn start(&mut self, items: &[Value]) {
+        let header: Vec<String> = if !self.chosen.is_empty() {
+            self.chosen.clone()
+        } else if items.iter().all(Value::is_object) {
+            let objects: Vec<&Map<String, Value>> =
+                items.iter().filter_map(Value::as_object).collect();
+            let mut header = self.preferred.clone();
+            for o in &objects {
+                for k in o.keys() {
+                    if !header.contains(k) {
+                        header.push(k.clone());
+                    }
+                }
+            }
+            // Preferred columns no row has are dropped, so nothing prints empty.
+            header.retain(|h| {
+                objects
+                    .iter()
+                    .any(|o| o.get(h).is_some_and(|v| !v.is_null()))
+            });
+            header
+        } else {
+            vec!["value".to_owned()]
+        };
+        if self.format == OutputFormat::Table {
+            let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+            for item in items {
+                for (i, h) in header.iter().enumerate() {
+                    let c = item.get(h).map(cell).unwrap_or_default();
+                    widths[i] = widths[i].max(c.chars().count());
+                }
+            }
+            if let Some(total) = self.width {
+                fit(&header, &mut widths, total);
+            }
+            self.widths = widths;
+        }
+        self.header = Some(header);
+    }
+
+    fn line(&self, cells: &[String]) -> String {
+        if self.format == OutputFormat::Csv {
+            let fields: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
+            return format!("{}\r\n", fields.join(","));
+        }
+        let header = self.header.as_deref().unwrap_or_default();
+        let mut out = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            let width = self.widths.get(i).copied().unwrap_or(c.len());
+            let is_id = header.get(i).is_some_and(|h| is_id_column(h));
+            let shown = if is_id { c.clone() } else { truncate(c, width) };
+            out.push_str(&shown);
+            if i + 1 < cells.len() {
+                let pad = width.saturating_sub(shown.chars().count()) + 2;
+                out.push_str(&" ".repeat(pad));
+            }
+        }
+        let trimmed = out.trim_end();
+        format!("{trimmed}\n")
+    }
+}
+
+fn is_id_column(name: &str) -> bool {
+    name == "id" || name.ends_with("_id") || name == "endpoint"
+}
+
+/// Shrinks the widest non-id columns until the line fits `total`.
+fn fit(header: &[String], widths: &mut [usize], total: usize) {
+    let gaps = 2 * widths.len().saturating_sub(1);
+    loop {
+        let used: usize = widths.iter().sum::<usize>() + gaps;
+        if used <= total {
+            return;
+        }
+        let widest = widths
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| !is_id_column(&header[*i]) && **w > 6)
+            .max_by_key(|(_, w)| **w)
+            .map(|(i, _)| i);
+        match widest {
+            Some(i) => widths[i] -= (used - total).min(widths[i] - 6),
+            None => return,
+        }
+    }
+}
+
+fn truncate(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
 /// RFC 4180 quoting: only fields with a comma, quote or line break are quoted.
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_owned()
-    }
-}
-
-fn rows(value: &Value, preferred: &[&str]) -> (Vec<String>, Vec<Vec<String>>) {
-    let items: Vec<&Value> = match value {
-        Value::Array(items) => items.iter().collect(),
-        other => vec![other],
-    };
-    if items.iter().all(|v| v.is_object()) {
-        let mut header: Vec<String> = preferred.iter().map(|s| (*s).to_owned()).collect();
-        let objects: Vec<&Map<String, Value>> =
-            items.iter().filter_map(|v| v.as_object()).collect();
-        for object in &objects {
-            for key in object.keys() {
-                if !header.contains(key) {
-                    header.push(key.clone());
-                }
-            }
-        }
-        // Preferred columns no row has are dropped, so nothing prints empty;
-        // with no rows at all they stay, so CSV still has its header.
-        if !objects.is_empty() {
-            header.retain(|h| objects.iter().any(|o| o.contains_key(h)));
-        }
-        let rows = objects
-            .iter()
-            .map(|o| {
-                header
-                    .iter()
-                    .map(|h| o.get(h).map(cell).unwrap_or_default())
-                    .collect()
-            })
-            .collect();
-        (header, rows)
-    } else {
-        (
-            vec!["value".to_owned()],
-            items.iter().map(|v| vec![cell(v)]).collect(),
-        )
     }
 }
 
@@ -163,5 +341,32 @@ mod tests {
     fn empty_lists_keep_the_header() {
         let out = render(OutputFormat::Csv, &json!([]), &["change", "user_id"]);
         assert_eq!(out, "change,user_id\r\n");
+    }
+
+    #[test]
+    fn tables_fit_without_cutting_ids() {
+        let id = "d919f276-7857-4b59-a616-0c2540fb4ad1";
+        let items = vec![
+            json!({"id": id, "name": "A very long group name that would never fit in forty columns"}),
+        ];
+        let mut l = Lister::new(OutputFormat::Table, &["id", "name"], &[], None);
+        l.width = Some(60);
+        let text = l.page_text(&items);
+        for line in text.lines() {
+            assert!(line.chars().count() <= 60, "{line}");
+        }
+        assert!(text.contains(id));
+        assert!(text.contains('…'));
+    }
+
+    #[test]
+    fn streaming_json_is_one_array_and_the_limit_holds() {
+        let mut l = Lister::new(OutputFormat::Json, &[], &[], Some(3));
+        let mut out = l.page_text(&[json!({"a": 1}), json!({"a": 2})]);
+        out.push_str(&l.page_text(&[json!({"a": 3}), json!({"a": 4})]));
+        assert!(l.full());
+        out.push_str(&l.finish_text());
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v, json!([{"a": 1}, {"a": 2}, {"a": 3}]));
     }
 }

@@ -69,6 +69,16 @@ impl Progress {
     pub fn finish(&self) {
         self.set(None);
     }
+
+    /// Runs `f` (which prints) with the bar hidden, so output and bar do not
+    /// interleave.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        let slot = self.bar.lock().unwrap_or_else(PoisonError::into_inner);
+        match slot.as_ref() {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
 }
 
 impl Hook for Progress {

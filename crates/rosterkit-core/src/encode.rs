@@ -3,7 +3,7 @@
 
 use crate::credentials::Target;
 use crate::error::Error;
-use crate::http::Request;
+use crate::http::{Header, Request};
 use crate::provider::Provider;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
@@ -119,11 +119,11 @@ impl RequestBuilder {
             url.push_str(&encode_component(v));
         }
         let mut headers = vec![
-            ("Accept".to_owned(), "application/json".to_owned()),
-            ("Authorization".to_owned(), self.authorization),
+            Header::new("Accept", "application/json"),
+            Header::new("Authorization", self.authorization),
         ];
         let body = self.body.map(|(content_type, bytes)| {
-            headers.push(("Content-Type".to_owned(), content_type.to_owned()));
+            headers.push(Header::new("Content-Type", content_type));
             bytes
         });
         Request {

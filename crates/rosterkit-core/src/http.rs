@@ -1,20 +1,66 @@
 //! The two plain records that cross every boundary: a request the host sends
 //! and the response it feeds back. They hold only strings, numbers and bytes so
-//! that wasm-bindgen, pyo3 and uniffi can carry them unchanged.
+//! that wasm-bindgen, pyo3 and uniffi carry them unchanged.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// One header. Serialized as a `[name, value]` pair.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(type = "[string, string]"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash)
+)]
+pub struct Header {
+    /// The header name, as the vendor document spells it.
+    pub name: String,
+    /// The value.
+    pub value: String,
+}
+
+impl Header {
+    /// A header.
+    pub fn new(name: impl Into<String>, value: impl Into<String>) -> Header {
+        Header {
+            name: name.into(),
+            value: value.into(),
+        }
+    }
+}
+
+impl Serialize for Header {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (&self.name, &self.value).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Header {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (name, value) = <(String, String)>::deserialize(d)?;
+        Ok(Header { name, value })
+    }
+}
 
 /// An HTTP request built by the core, ready for any transport.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash)
+)]
 pub struct Request {
     /// Upper-case HTTP method, e.g. `GET`.
     pub method: String,
     /// Absolute URL with every path segment and query value percent-encoded.
     pub url: String,
     /// Header pairs in the order they should be sent.
-    pub headers: Vec<(String, String)>,
+    pub headers: Vec<Header>,
     /// The body, when the endpoint sends one.
-    #[serde(default)]
+    #[serde(default, with = "bytes")]
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint8Array | null"))]
     pub body: Option<Vec<u8>>,
 }
 
@@ -33,15 +79,24 @@ impl Request {
 }
 
 /// An HTTP response as the host received it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash)
+)]
 pub struct Response {
     /// The status code.
     pub status: u16,
     /// Header pairs as received.
     #[serde(default)]
-    pub headers: Vec<(String, String)>,
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub headers: Vec<Header>,
     /// The raw body; empty when the server sent none.
-    #[serde(default)]
+    #[serde(default, with = "bytes")]
+    #[cfg_attr(feature = "wasm", tsify(type = "Uint8Array", optional))]
     pub body: Vec<u8>,
 }
 
@@ -57,7 +112,7 @@ impl Response {
 
     /// Adds a header, builder style.
     pub fn with_header(mut self, name: &str, value: &str) -> Self {
-        self.headers.push((name.to_owned(), value.to_owned()));
+        self.headers.push(Header::new(name, value));
         self
     }
 
@@ -72,9 +127,94 @@ impl Response {
     }
 }
 
-fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+fn find_header<'a>(headers: &'a [Header], name: &str) -> Option<&'a str> {
     headers
         .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
+        .find(|h| h.name.eq_ignore_ascii_case(name))
+        .map(|h| h.value.as_str())
+}
+
+/// Bodies as byte strings (a `Uint8Array` in JavaScript, `bytes` in Python),
+/// read back from a byte string or, for JSON callers, an array of numbers.
+mod bytes {
+    use serde::de::{self, SeqAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+    use std::fmt;
+
+    pub(super) trait Body: Sized {
+        fn ser<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
+        fn de<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error>;
+    }
+
+    struct Bytes;
+
+    impl<'de> Visitor<'de> for Bytes {
+        type Value = Vec<u8>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("bytes")
+        }
+        fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+            Ok(v.to_vec())
+        }
+        fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
+            Ok(v)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<u8>, E> {
+            Ok(v.as_bytes().to_vec())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+            while let Some(b) = seq.next_element::<u8>()? {
+                out.push(b);
+            }
+            Ok(out)
+        }
+    }
+
+    struct MaybeBytes;
+
+    impl<'de> Visitor<'de> for MaybeBytes {
+        type Value = Option<Vec<u8>>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("bytes or null")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(Bytes).map(Some)
+        }
+    }
+
+    impl Body for Vec<u8> {
+        fn ser<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_bytes(self)
+        }
+        fn de<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(Bytes)
+        }
+    }
+
+    impl Body for Option<Vec<u8>> {
+        fn ser<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Some(b) => s.serialize_bytes(b),
+                None => s.serialize_none(),
+            }
+        }
+        fn de<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_option(MaybeBytes)
+        }
+    }
+
+    pub(super) fn serialize<T: Body, S: Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+        v.ser(s)
+    }
+
+    pub(super) fn deserialize<'de, T: Body, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+        T::de(d)
+    }
 }

@@ -26,17 +26,26 @@ pub mod paging;
 pub mod parse;
 pub mod provider;
 pub mod providers;
+#[cfg(feature = "python")]
+pub mod python;
 pub mod retry;
 pub mod retry_after;
 pub mod scrub;
+#[cfg(feature = "uniffi")]
+mod uniffi_types;
 pub mod unified;
 pub mod validate;
+#[cfg(feature = "wasm")]
+mod wasm_types;
 
 pub use credentials::{Secret, Target};
 pub use endpoint::Endpoint;
 pub use error::Error;
-pub use flow::{Flow, Step};
-pub use http::{Request, Response};
-pub use operation::Operation;
+pub use flow::{Context, Flow, Step};
+pub use http::{Header, Request, Response};
+pub use operation::{Operation, Output};
 pub use provider::Provider;
 pub use retry_after::RetryAfter;
+
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();

@@ -2,8 +2,9 @@
 //!
 //! `{"endpoint": "polaris.get_user", "input": {"user_id": ".."}}` is how the
 //! golden vectors, the bindings and the CLI name an operation; results come
-//! back as JSON values of the endpoint's typed output. Rust callers can use
-//! the typed endpoint structs directly.
+//! back as [`Output`], the endpoint's own typed output, which serializes to
+//! the vendor's JSON without a detour through `serde_json::Value`. Rust
+//! callers can use the typed endpoint structs directly.
 
 use crate::providers::{alteryx, b2core, polaris, spotnana, ssw};
 use crate::{Endpoint, Error, Provider, Request, Response, Target};
@@ -43,6 +44,15 @@ macro_rules! operations {
             $($variant($ty),)*
         }
 
+        /// What one endpoint answered: its typed output. Serializes as the
+        /// output itself (the vendor's field names), untagged.
+        #[derive(Clone, Debug, PartialEq, Serialize)]
+        #[serde(untagged)]
+        #[allow(missing_docs)]
+        pub enum Output {
+            $($variant(<$ty as Endpoint>::Output),)*
+        }
+
         impl Operation {
             /// Every endpoint id in the inventory, in documentation order.
             pub const IDS: &'static [&'static str] = &[$(<$ty as Endpoint>::ID,)*];
@@ -70,9 +80,9 @@ macro_rules! operations {
                 match self {$(Operation::$variant(op) => op.request(target),)*}
             }
 
-            /// The parsed result as JSON, or the typed error.
-            pub fn parse(&self, response: &Response) -> Result<Value, Error> {
-                match self {$(Operation::$variant(op) => to_value(op.parse(response)?),)*}
+            /// The typed result, or the typed error.
+            pub fn parse(&self, response: &Response) -> Result<Output, Error> {
+                match self {$(Operation::$variant(op) => op.parse(response).map(Output::$variant),)*}
             }
 
             /// Whether a retry after an unknown outcome is safe.
@@ -112,11 +122,27 @@ impl Operation {
     }
 }
 
-fn to_value<T: Serialize>(v: T) -> Result<Value, Error> {
-    serde_json::to_value(v).map_err(|e| Error::Decode {
-        message: e.to_string(),
-        excerpt: String::new(),
-    })
+impl crate::flow::Callable for Operation {
+    type Output = Output;
+    fn endpoint_id(&self) -> &'static str {
+        self.id()
+    }
+    fn build(&self, target: &Target) -> Result<Request, Error> {
+        self.request(target)
+    }
+    fn parse_response(&self, response: &Response) -> Result<Output, Error> {
+        self.parse(response)
+    }
+    fn is_retry_safe(&self) -> bool {
+        self.retry_safe()
+    }
+}
+
+impl Output {
+    /// The output as JSON, in the vendor's field names.
+    pub fn to_json(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
 }
 
 operations! {

@@ -23,30 +23,40 @@ pub fn check_status(response: &Response) -> Result<(), Error> {
 
 /// The typed error for a non-2xx response.
 pub fn status_error(response: &Response) -> Error {
-    let (vendor_code, vendor_message) = vendor_error_fields(&response.body);
-    let message = vendor_message.unwrap_or_else(|| reason(response.status).to_owned());
+    let VendorError {
+        code: vendor_code,
+        message,
+        debug_identifier,
+    } = vendor_error(&response.body);
+    let message = message.unwrap_or_else(|| reason(response.status).to_owned());
     match response.status {
         401 | 403 => Error::Auth {
             status: response.status,
             vendor_code,
             message,
+            debug_identifier,
         },
         404 => Error::NotFound {
             vendor_code,
             message,
+            debug_identifier,
         },
         409 => Error::Conflict {
             vendor_code,
             message,
+            debug_identifier,
         },
         429 => Error::RateLimited {
             retry_after: retry_after(response),
+            vendor_code,
             message,
+            debug_identifier,
         },
         status => Error::Api {
             status,
             vendor_code,
             message,
+            debug_identifier,
         },
     }
 }
@@ -57,6 +67,11 @@ pub fn retry_after(response: &Response) -> Option<RetryAfter> {
     RetryAfter::parse(response.header("retry-after")?, response.header("date"))
 }
 
+/// Decodes a JSON body into a type that borrows from it.
+pub(crate) fn decode_borrowed<'a, T: serde::Deserialize<'a>>(body: &'a [u8]) -> Result<T, Error> {
+    decode_part(body, body, "")
+}
+
 /// Parses a 2xx JSON body into `T`.
 pub fn json<T: DeserializeOwned>(response: &Response) -> Result<T, Error> {
     check_status(response)?;
@@ -65,6 +80,17 @@ pub fn json<T: DeserializeOwned>(response: &Response) -> Result<T, Error> {
 
 /// Decodes a JSON body with the size limit and a scrubbed excerpt on failure.
 pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+    decode_part(body, body, "")
+}
+
+/// Decodes `part` (all of `body`, or the raw JSON of one of its fields,
+/// named by `prefix`). A failure names where it happened, e.g.
+/// `data: missing field `members`` or `values[3].id: invalid type`.
+pub(crate) fn decode_part<'a, T: serde::Deserialize<'a>>(
+    part: &'a [u8],
+    body: &[u8],
+    prefix: &str,
+) -> Result<T, Error> {
     if body.len() > MAX_BODY_BYTES {
         return Err(Error::decode(
             format!(
@@ -72,16 +98,34 @@ pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
                 body.len(),
                 MAX_BODY_BYTES
             ),
-            body,
+            &body[..body.len().min(4096)],
         ));
     }
-    if body.iter().all(u8::is_ascii_whitespace) {
+    if part.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::decode(
             "expected a JSON body, got an empty one",
             body,
         ));
     }
-    serde_json::from_slice(body).map_err(|e| Error::decode(e.to_string(), body))
+    // The fast path tracks no paths; only a failure pays for a second,
+    // path-tracking pass that says which key was wrong.
+    serde_json::from_slice(part).map_err(|first| {
+        let mut de = serde_json::Deserializer::from_slice(part);
+        let message = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+            Err(e) => {
+                let path = e.path().to_string();
+                let inner = e.into_inner().to_string();
+                match (prefix, path.as_str()) {
+                    ("", ".") => inner,
+                    (prefix, ".") => format!("{prefix}: {inner}"),
+                    ("", path) => format!("{path}: {inner}"),
+                    (prefix, path) => format!("{prefix}.{path}: {inner}"),
+                }
+            }
+            Ok(_) => first.to_string(),
+        };
+        Error::decode(message, body)
+    })
 }
 
 /// For endpoints whose success has no documented body: the status decides,
@@ -90,47 +134,73 @@ pub fn empty(response: &Response) -> Result<(), Error> {
     check_status(response)
 }
 
-/// Reads `(code, message)` from the error bodies these vendors send:
-/// `{"code","message"}` (SSW, B2Core), `{"errorCode","message"}` and
-/// `{"errorMessages":[{"errorCode","message"}]}` (Spotnana),
-/// `{"error","message"}` (Polaris), `{"message"}` (Alteryx). Anything else,
-/// HTML included, yields nothing and the HTTP reason is used instead.
-pub fn vendor_error_fields(body: &[u8]) -> (Option<String>, Option<String>) {
+/// What a vendor's error body says.
+#[derive(Debug, Default, PartialEq)]
+pub struct VendorError {
+    /// The vendor's error code.
+    pub code: Option<String>,
+    /// Every message in the body, joined with `; `.
+    pub message: Option<String>,
+    /// Spotnana's `debugIdentifier`, which its support asks for.
+    pub debug_identifier: Option<String>,
+}
+
+/// Reads the error bodies these vendors send: `{"code","message"}` (SSW,
+/// B2Core), `{"errorCode","message"}` and Spotnana's `ErrorResponse`
+/// `{"debugIdentifier","errorMessages":[{"errorCode","message",
+/// "errorDetail"}]}` (public OpenAPI description, see REFERENCES), with every
+/// message kept, `{"error","message"}` (Polaris), `{"message"}` (Alteryx).
+/// Anything else, HTML included, yields nothing and the HTTP reason is used.
+pub fn vendor_error(body: &[u8]) -> VendorError {
     if body.len() > MAX_BODY_BYTES {
-        return (None, None);
+        return VendorError::default();
     }
     let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(body) else {
-        return (None, None);
+        return VendorError::default();
     };
     let text = |v: &Value| match v {
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     };
-    let first_nested = ["errorMessages", "errors"]
-        .iter()
-        .find_map(|k| {
-            map.get(*k)
-                .and_then(Value::as_array)
-                .and_then(|a| a.first())
-        })
-        .and_then(Value::as_object);
-    let pick = |keys: &[&str]| {
-        keys.iter()
-            .find_map(|k| map.get(*k).and_then(text))
-            .or_else(|| {
-                first_nested.and_then(|m| keys.iter().find_map(|k| m.get(*k).and_then(text)))
-            })
-    };
-    let code = pick(&["errorCode", "code", "error"]);
-    let message = pick(&[
+    const CODES: [&str; 3] = ["errorCode", "code", "error"];
+    const MESSAGES: [&str; 5] = [
         "message",
         "errorMessage",
         "error_description",
         "detail",
         "title",
-    ]);
-    (code, message.map(|m| crate::scrub::scrub_secrets(&m)))
+    ];
+    let pick = |m: &serde_json::Map<String, Value>, keys: &[&str]| {
+        keys.iter().find_map(|k| m.get(*k).and_then(text))
+    };
+    let nested: Vec<&serde_json::Map<String, Value>> = ["errorMessages", "errors"]
+        .iter()
+        .find_map(|k| map.get(*k).and_then(Value::as_array))
+        .map(|a| a.iter().filter_map(Value::as_object).collect())
+        .unwrap_or_default();
+    let mut messages: Vec<String> = pick(&map, &MESSAGES).into_iter().collect();
+    for m in &nested {
+        let mut line = pick(m, &MESSAGES).unwrap_or_default();
+        if let Some(detail) = m.get("errorDetail").and_then(text) {
+            if !line.contains(&detail) {
+                line = if line.is_empty() {
+                    detail
+                } else {
+                    format!("{line} ({detail})")
+                };
+            }
+        }
+        if !line.is_empty() && !messages.contains(&line) {
+            messages.push(line);
+        }
+    }
+    let code = pick(&map, &CODES).or_else(|| nested.iter().find_map(|m| pick(m, &CODES)));
+    VendorError {
+        code,
+        message: (!messages.is_empty()).then(|| crate::scrub::scrub_secrets(&messages.join("; "))),
+        debug_identifier: map.get("debugIdentifier").and_then(text),
+    }
 }
 
 fn reason(status: u16) -> &'static str {

@@ -7,6 +7,8 @@ use std::str::FromStr;
 /// A vendor API that RosterKit speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Provider {
     /// Splashtop Secure Workspace IAM API.
     Ssw,

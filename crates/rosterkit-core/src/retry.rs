@@ -7,18 +7,35 @@ use crate::retry_after::RetryAfter;
 use serde::{Deserialize, Serialize};
 
 /// How hard to retry. The defaults suit interactive admin tools.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash)
+)]
 pub struct RetryPolicy {
     /// Attempts in all, the first included; 1 disables retries.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 4))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub max_attempts: u32,
     /// First backoff step in milliseconds; it doubles per attempt.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 250))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub base_delay_ms: u64,
     /// Cap on one backoff step.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 8000))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub max_delay_ms: u64,
     /// Longest `Retry-After` honoured; a server asking for longer is not waited for.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 60000))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub max_retry_after_ms: u64,
     /// Overall deadline for one operation, retries and waits included.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 120000))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub deadline_ms: u64,
 }
 

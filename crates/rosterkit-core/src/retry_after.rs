@@ -5,8 +5,11 @@ use std::fmt;
 use std::time::{Duration, UNIX_EPOCH};
 
 /// When a server asked to be retried.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all_fields = "camelCase"))]
 pub enum RetryAfter {
     /// A delay from the moment the response arrived.
     Delay {

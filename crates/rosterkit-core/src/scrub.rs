@@ -1,4 +1,6 @@
-//! Short, secret-free excerpts of response bodies for decode errors.
+//! Keeping credentials out of text: short, secret-free excerpts of response
+//! bodies, credential-looking patterns (`Bearer x`, `"token": "x"`), and the
+//! credential's own value wherever it appears.
 
 const MAX_EXCERPT_CHARS: usize = 120;
 const SECRET_WORDS: [&str; 6] = [
@@ -89,9 +91,122 @@ fn is_value_end(b: u8) -> bool {
     )
 }
 
+/// Pieces of a secret this long or longer are redacted wherever they appear;
+/// a shorter fragment could be an ordinary word.
+const MIN_FRAGMENT: usize = 8;
+
+/// `text` with `secret` cut out: the value itself, its standard and URL-safe
+/// base64 forms (alone, and as Basic auth's `user:password` halves), and any
+/// run of [`MIN_FRAGMENT`] or more of its characters.
+pub fn redact(text: &str, secret: &str) -> String {
+    let secret = secret.trim();
+    if secret.is_empty() || text.is_empty() {
+        return text.to_owned();
+    }
+    let mut forms: Vec<String> = vec![secret.to_owned()];
+    for raw in [
+        secret.to_owned(),
+        format!("{secret}:"),
+        format!(":{secret}"),
+    ] {
+        let b64 = base64(raw.as_bytes());
+        forms.push(b64.trim_end_matches('=').to_owned());
+        forms.push(
+            b64.trim_end_matches('=')
+                .replace('+', "-")
+                .replace('/', "_"),
+        );
+    }
+    // Byte ranges of `text` to hide.
+    let mut hide: Vec<(usize, usize)> = Vec::new();
+    for form in &forms {
+        if form.len() < 4 {
+            continue;
+        }
+        for (at, _) in text.match_indices(form.as_str()) {
+            hide.push((at, at + form.len()));
+        }
+        // Any long enough fragment: slide a window over the form.
+        let chars: Vec<(usize, char)> = form.char_indices().collect();
+        if chars.len() > MIN_FRAGMENT {
+            for w in 0..=chars.len() - MIN_FRAGMENT {
+                let start = chars[w].0;
+                let end = chars.get(w + MIN_FRAGMENT).map_or(form.len(), |(i, _)| *i);
+                for (at, _) in text.match_indices(&form[start..end]) {
+                    hide.push((at, at + (end - start)));
+                }
+            }
+        }
+    }
+    if hide.is_empty() {
+        return text.to_owned();
+    }
+    hide.sort_unstable();
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for (start, end) in hide {
+        if end <= pos {
+            continue;
+        }
+        let start = start.max(pos);
+        out.push_str(&text[pos..start]);
+        if !out.ends_with("***") {
+            out.push_str("***");
+        }
+        pos = end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn redacts_the_secret_in_every_form() {
+        let secret = "sk_live_51HxYzAbCdEfGhIjKl";
+        let b64 = base64(format!("{secret}:").as_bytes());
+        for text in [
+            format!("invalid token {secret}"),
+            format!("{{\"message\":\"bad key '{secret}'\"}}"),
+            format!("<html><body>token={secret}</body></html>"),
+            format!("Basic {b64} rejected"),
+            format!("key ends in {}", &secret[10..]),
+        ] {
+            let out = redact(&text, secret);
+            assert!(!out.contains(&secret[..MIN_FRAGMENT]), "{out}");
+            assert!(
+                !out.contains(&secret[secret.len() - MIN_FRAGMENT..]),
+                "{out}"
+            );
+            assert!(!out.contains(b64.trim_end_matches('=')), "{out}");
+        }
+        assert_eq!(redact("nothing to see", secret), "nothing to see");
+        assert_eq!(base64(b"ab"), "YWI=");
+        assert_eq!(base64(b"abc"), "YWJj");
+    }
 
     #[test]
     fn scrubs_tokens() {

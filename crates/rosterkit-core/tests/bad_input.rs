@@ -45,7 +45,7 @@ fn hostile_ids_are_encoded_into_one_segment() {
         assert!(req
             .headers
             .iter()
-            .all(|(k, v)| !k.contains('\n') && !v.contains('\n')));
+            .all(|h| !h.name.contains('\n') && !h.value.contains('\n')));
     }
 }
 
@@ -252,7 +252,8 @@ fn ssw_nonzero_code_on_http_200_is_an_error() {
         Error::Api {
             status: 200,
             vendor_code: Some("40900".into()),
-            message: "user is already a member".into()
+            message: "user is already a member".into(),
+            debug_identifier: None,
         }
     );
 }

@@ -102,7 +102,11 @@ fn parse_target(v: &Value) -> Result<Target, String> {
 /// The built request in the vector's wire form. The body is shown the way the
 /// expected body is written: `{"json"}` compares parsed JSON, `{"text"}` bytes.
 fn request_json(request: &Request, expected_body: Option<&Value>) -> Value {
-    let headers: Vec<Value> = request.headers.iter().map(|(k, v)| json!([k, v])).collect();
+    let headers: Vec<Value> = request
+        .headers
+        .iter()
+        .map(|h| json!([h.name, h.value]))
+        .collect();
     let wants_text = expected_body.is_some_and(|b| b.get("text").is_some());
     let body = match &request.body {
         None => Value::Null,
@@ -136,7 +140,9 @@ fn response_from(v: &Value) -> Result<Response, String> {
         .flatten()
     {
         match pair.as_array().map(Vec::as_slice) {
-            Some([Value::String(k), Value::String(v)]) => headers.push((k.clone(), v.clone())),
+            Some([Value::String(k), Value::String(v)]) => {
+                headers.push(rosterkit_core::Header::new(k, v))
+            }
             _ => return Err(format!("response header {pair} must be [name, value]")),
         }
     }

@@ -55,6 +55,11 @@ pub struct Fault {
     /// matching request consumes one, and an exhausted fault is removed.
     #[serde(default)]
     pub times: Option<u32>,
+    /// For a status or drop fault: run the request first, so its change
+    /// takes effect, then lose the response. This is the case where a
+    /// blindly repeated create or add would be applied twice.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub after: bool,
 }
 
 impl Fault {
@@ -66,6 +71,7 @@ impl Fault {
             path_prefix: None,
             kind,
             times: None,
+            after: false,
         }
     }
 
@@ -113,6 +119,13 @@ impl Fault {
         self
     }
 
+    /// Lets the request take effect before the fault replaces or drops its
+    /// response.
+    pub fn after_handler(mut self) -> Self {
+        self.after = true;
+        self
+    }
+
     /// Limits the fault to the next `n` matching requests.
     pub fn times(mut self, n: u32) -> Self {
         self.times = Some(n);
@@ -141,6 +154,9 @@ pub(crate) struct Verdict {
     pub(crate) delay_millis: u64,
     /// A status or drop fault that replaces normal handling.
     pub(crate) outcome: Option<FaultKind>,
+    /// Whether the request is handled first and `outcome` then replaces
+    /// (or drops) its response.
+    pub(crate) after: bool,
 }
 
 /// The active faults, shared by all connections.
@@ -190,6 +206,7 @@ impl FaultBook {
                 }
                 kind => {
                     verdict.outcome = Some(kind.clone());
+                    verdict.after = fault.after;
                     true
                 }
             };
@@ -254,11 +271,22 @@ mod tests {
             v,
             Verdict {
                 delay_millis: 10,
-                outcome: None
+                outcome: None,
+                after: false,
             }
         );
         assert_eq!(book.judge("b2core", "GET", "/x"), Verdict::default());
         assert_eq!(book.list().len(), 1);
+    }
+
+    #[test]
+    fn after_handler_faults_say_so() {
+        let book = FaultBook::default();
+        book.add(Fault::status(502).after_handler().times(1));
+        let v = book.judge("ssw", "POST", "/x");
+        assert!(v.after);
+        let f: Fault = serde_json::from_str(r#"{"kind":{"type":"drop"},"after":true}"#).unwrap();
+        assert_eq!(f, Fault::drop_connection().after_handler());
     }
 
     #[test]

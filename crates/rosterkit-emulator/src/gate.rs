@@ -41,23 +41,11 @@ pub(crate) async fn gate(State(gate): State<Gate>, mut request: Request, next: N
         tokio::time::sleep(Duration::from_millis(verdict.delay_millis)).await;
     }
 
+    let mut handled = None;
     let response = match verdict.outcome {
-        Some(FaultKind::Status {
-            status,
-            retry_after,
-        }) => injected_status(vendor, status, retry_after.as_deref()),
-        Some(FaultKind::Drop) => {
-            let mut response = ApiError::generic(
-                vendor,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "connection dropped by an injected fault",
-            )
-            .into_response();
-            response.extensions_mut().insert(DropConnection);
-            response
-        }
-        Some(FaultKind::Latency { .. }) | None => {
-            if vendor.is_authorized(request.headers()) {
+        Some(fault) if !verdict.after => injected(vendor, fault),
+        after => {
+            let response = if vendor.is_authorized(request.headers()) {
                 request.extensions_mut().insert(vendor);
                 next.run(request).await
             } else {
@@ -67,6 +55,14 @@ pub(crate) async fn gate(State(gate): State<Gate>, mut request: Request, next: N
                     "missing or invalid credentials",
                 )
                 .into_response()
+            };
+            match after {
+                // The change is made; the client never hears of it.
+                Some(fault) => {
+                    handled = Some(response.status().as_u16());
+                    injected(vendor, fault)
+                }
+                None => response,
             }
         }
     };
@@ -82,8 +78,28 @@ pub(crate) async fn gate(State(gate): State<Gate>, mut request: Request, next: N
         path,
         query,
         status,
+        handled,
     });
     response
+}
+
+fn injected(vendor: Vendor, fault: FaultKind) -> Response {
+    match fault {
+        FaultKind::Status {
+            status,
+            retry_after,
+        } => injected_status(vendor, status, retry_after.as_deref()),
+        FaultKind::Drop | FaultKind::Latency { .. } => {
+            let mut response = ApiError::generic(
+                vendor,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "connection dropped by an injected fault",
+            )
+            .into_response();
+            response.extensions_mut().insert(DropConnection);
+            response
+        }
+    }
 }
 
 fn injected_status(vendor: Vendor, status: u16, retry_after: Option<&str>) -> Response {

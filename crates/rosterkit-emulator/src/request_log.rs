@@ -18,6 +18,11 @@ pub struct LoggedRequest {
     pub query: Option<String>,
     /// The status sent back; 0 when a fault dropped the connection.
     pub status: u16,
+    /// The handler's own status when it ran and a fault then replaced or
+    /// dropped its response (the change took effect, the client never
+    /// heard); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handled: Option<u16>,
 }
 
 /// Oldest entries are discarded beyond this, so a long-running emulator

@@ -1,13 +1,12 @@
 //! A blocking client for scripts and non-async hosts. It owns a small tokio
 //! runtime; do not call it from inside an async runtime.
 
-use crate::apply::ApplyReport;
 use crate::builder::ClientBuilder;
-use futures_util::StreamExt;
-use rosterkit_core::membership::MembershipPlan;
-use rosterkit_core::unified::{Capabilities, Group, Member, Permission, UnifiedOp, User};
-use rosterkit_core::{Endpoint, Error, Flow, Operation, Provider, Secret};
-use serde_json::Value;
+use crate::driver::ApplyControl;
+use futures_util::{Stream, StreamExt};
+use rosterkit_core::membership::{ApplyReport, MembershipPlan, SyncOptions};
+use rosterkit_core::unified::{Capabilities, Group, GroupChanges, Member, NewGroup, User};
+use rosterkit_core::{Endpoint, Error, Flow, Operation, Output, Provider, Secret};
 use std::pin::Pin;
 
 /// The blocking twin of [`crate::Client`].
@@ -50,40 +49,52 @@ impl Client {
     }
 
     /// Drives any core flow.
-    pub fn run(&self, flow: Flow) -> Result<Value, Error> {
+    pub fn run<T: Send + 'static>(&self, flow: Flow<T>) -> Result<T, Error> {
         self.runtime.block_on(self.inner.run(flow))
     }
 
-    /// One endpoint call, result as JSON.
-    pub fn execute(&self, op: Operation) -> Result<Value, Error> {
+    /// One endpoint call by id.
+    pub fn execute(&self, op: Operation) -> Result<Output, Error> {
         self.runtime.block_on(self.inner.execute(op))
     }
 
     /// One typed endpoint call.
-    pub fn call<E: Endpoint + Into<Operation>>(&self, endpoint: E) -> Result<E::Output, Error> {
+    pub fn call<E>(&self, endpoint: E) -> Result<E::Output, Error>
+    where
+        E: Endpoint + Send + 'static,
+        E::Output: Send + 'static,
+    {
         self.runtime.block_on(self.inner.call(endpoint))
     }
 
-    /// Pages of a list operation, fetched as the iterator advances.
-    pub fn pages(&self, op: Operation) -> Pages<'_> {
+    fn iter<T: 'static>(
+        &self,
+        stream: impl Stream<Item = Result<Vec<T>, Error>> + Send + 'static,
+    ) -> Pages<'_, T> {
         Pages {
             runtime: &self.runtime,
-            stream: Box::pin(self.inner.pages(op)),
+            stream: Box::pin(stream),
         }
     }
 
-    /// Pages of a unified list, in the unified model, fetched as the
-    /// iterator advances.
-    pub fn unified_pages(&self, op: &UnifiedOp) -> Result<Pages<'_>, Error> {
-        Ok(Pages {
-            runtime: &self.runtime,
-            stream: Box::pin(self.inner.unified_pages(op)?),
-        })
+    /// Pages of a list endpoint as JSON, fetched as the iterator advances.
+    pub fn pages(&self, op: Operation) -> Result<Pages<'_, serde_json::Value>, Error> {
+        Ok(self.iter(self.inner.pages(op)?))
     }
 
-    /// A unified operation, result as JSON.
-    pub fn unified(&self, op: UnifiedOp) -> Result<Value, Error> {
-        self.runtime.block_on(self.inner.unified(op))
+    /// Users, a page per step of the iterator.
+    pub fn user_pages(&self) -> Result<Pages<'_, User>, Error> {
+        Ok(self.iter(self.inner.user_pages()?))
+    }
+
+    /// Groups, a page per step of the iterator.
+    pub fn group_pages(&self) -> Result<Pages<'_, Group>, Error> {
+        Ok(self.iter(self.inner.group_pages()?))
+    }
+
+    /// A group's members, a page per step of the iterator.
+    pub fn member_pages(&self, group_id: &str) -> Result<Pages<'_, Member>, Error> {
+        Ok(self.iter(self.inner.member_pages(group_id)?))
     }
 
     /// Every user.
@@ -102,26 +113,18 @@ impl Client {
     }
 
     /// Creates a group.
-    pub fn create_group(
-        &self,
-        name: &str,
-        permissions: Vec<Permission>,
-        role: Option<&str>,
-    ) -> Result<Group, Error> {
-        self.runtime
-            .block_on(self.inner.create_group(name, permissions, role))
+    pub fn create_group(&self, group: NewGroup) -> Result<Group, Error> {
+        self.runtime.block_on(self.inner.create_group(group))
     }
 
     /// Changes a group.
     pub fn update_group(
         &self,
         group_id: &str,
-        name: Option<&str>,
-        permissions: Option<Vec<Permission>>,
-        role: Option<&str>,
+        changes: GroupChanges,
     ) -> Result<Option<Group>, Error> {
         self.runtime
-            .block_on(self.inner.update_group(group_id, name, permissions, role))
+            .block_on(self.inner.update_group(group_id, changes))
     }
 
     /// Deletes a group.
@@ -163,27 +166,58 @@ impl Client {
             .block_on(self.inner.reject_member(group_id, user_id))
     }
 
-    /// The dry-run diff toward `desired`.
-    pub fn plan(&self, group_id: &str, desired: &[String]) -> Result<MembershipPlan, Error> {
-        self.runtime.block_on(self.inner.plan(group_id, desired))
+    /// The dry run of a sync toward `desired`.
+    pub fn plan(
+        &self,
+        group_id: &str,
+        desired: &[String],
+        options: SyncOptions,
+    ) -> Result<MembershipPlan, Error> {
+        self.runtime
+            .block_on(self.inner.plan(group_id, desired, options))
+    }
+
+    /// Plans and applies a sync.
+    pub fn sync(
+        &self,
+        group_id: &str,
+        desired: &[String],
+        options: SyncOptions,
+    ) -> Result<ApplyReport, Error> {
+        self.runtime
+            .block_on(self.inner.sync(group_id, desired, options))
     }
 
     /// Runs a plan with the client's concurrency limit.
-    pub fn apply(&self, plan: &MembershipPlan) -> ApplyReport {
+    pub fn apply(&self, plan: &MembershipPlan) -> Result<ApplyReport, Error> {
         self.runtime.block_on(self.inner.apply(plan))
+    }
+
+    /// Runs a plan with cancellation and progress tracking.
+    pub fn apply_with(
+        &self,
+        plan: &MembershipPlan,
+        control: ApplyControl,
+    ) -> Result<ApplyReport, Error> {
+        self.runtime.block_on(self.inner.apply_with(plan, control))
+    }
+
+    /// A plan for the users whose change failed, is unknown or did not run.
+    pub fn replan(&self, report: &ApplyReport) -> Result<Option<MembershipPlan>, Error> {
+        self.inner.replan(report)
     }
 }
 
-type PageStream = Pin<Box<dyn futures_util::Stream<Item = Result<Vec<Value>, Error>> + Send>>;
+type PageStream<T> = Pin<Box<dyn Stream<Item = Result<Vec<T>, Error>> + Send>>;
 
 /// An iterator over pages; each `next` fetches one page.
-pub struct Pages<'a> {
+pub struct Pages<'a, T> {
     runtime: &'a tokio::runtime::Runtime,
-    stream: PageStream,
+    stream: PageStream<T>,
 }
 
-impl Iterator for Pages<'_> {
-    type Item = Result<Vec<Value>, Error>;
+impl<T> Iterator for Pages<'_, T> {
+    type Item = Result<Vec<T>, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
         self.runtime.block_on(self.stream.next())

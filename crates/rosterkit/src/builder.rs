@@ -1,7 +1,11 @@
 //! Building a [`Client`].
 
 use crate::client::{Client, Inner};
+use crate::driver::Driver;
 use crate::hooks::Hook;
+use crate::locks::UserLocks;
+use crate::transport::Transport;
+use rosterkit_core::paging::MAX_PAGES;
 use rosterkit_core::retry::RetryPolicy;
 use rosterkit_core::unified::Directory;
 use rosterkit_core::{Error, Provider, Secret, Target};
@@ -17,7 +21,10 @@ pub struct ClientBuilder {
     timeout: Duration,
     connect_timeout: Duration,
     concurrency: usize,
+    max_pages: u32,
     hooks: Vec<Arc<dyn Hook>>,
+    transport: Option<Arc<dyn Transport>>,
+    #[cfg(feature = "reqwest")]
     http: Option<reqwest::Client>,
 }
 
@@ -41,7 +48,10 @@ impl ClientBuilder {
             timeout: Duration::from_secs(30),
             connect_timeout: Duration::from_secs(10),
             concurrency: 8,
+            max_pages: MAX_PAGES,
             hooks: Vec::new(),
+            transport: None,
+            #[cfg(feature = "reqwest")]
             http: None,
         }
     }
@@ -58,13 +68,13 @@ impl ClientBuilder {
         self
     }
 
-    /// Timeout of one HTTP exchange (default 30 s).
+    /// Timeout of one HTTP exchange with the built-in transport (default 30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
     }
 
-    /// Connect timeout (default 10 s).
+    /// Connect timeout of the built-in transport (default 10 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
@@ -76,23 +86,35 @@ impl ClientBuilder {
         self
     }
 
+    /// The most pages one list may take before it is treated as a loop
+    /// (default [`MAX_PAGES`]); raise it for very large directories.
+    pub fn max_pages(mut self, n: u32) -> Self {
+        self.max_pages = n.max(1);
+        self
+    }
+
     /// Adds a hook called around every exchange.
     pub fn hook(mut self, hook: impl Hook + 'static) -> Self {
         self.hooks.push(Arc::new(hook));
         self
     }
 
+    /// Uses your own transport (a foreign HTTP stack, a test double).
+    pub fn transport(mut self, transport: Arc<dyn Transport>) -> Self {
+        self.transport = Some(transport);
+        self
+    }
+
     /// Uses your own reqwest client (proxies, certificates); its timeouts apply.
+    #[cfg(feature = "reqwest")]
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
         self
     }
 
-    /// Checks the options and builds the client.
-    pub fn build(self) -> Result<Client, Error> {
-        self.target.base()?;
-        self.target.authorization(self.provider)?;
-        let http = match self.http {
+    #[cfg(feature = "reqwest")]
+    fn default_transport(&mut self) -> Result<Arc<dyn Transport>, Error> {
+        let http = match self.http.take() {
             Some(h) => h,
             None => reqwest::Client::builder()
                 .timeout(self.timeout)
@@ -101,17 +123,42 @@ impl ClientBuilder {
                 .build()
                 .map_err(|e| Error::transport(format!("could not set up HTTP: {e}")))?,
         };
+        Ok(Arc::new(crate::reqwest_transport::ReqwestTransport::new(
+            http,
+        )))
+    }
+
+    #[cfg(not(feature = "reqwest"))]
+    fn default_transport(&mut self) -> Result<Arc<dyn Transport>, Error> {
+        Err(Error::invalid(
+            "transport",
+            "this build has no built-in HTTP stack; pass one with ClientBuilder::transport",
+        ))
+    }
+
+    /// Checks the options and builds the client.
+    pub fn build(mut self) -> Result<Client, Error> {
+        let base = self.target.base()?.to_owned();
+        self.target.authorization(self.provider)?;
+        let transport = match self.transport.take() {
+            Some(t) => t,
+            None => self.default_transport()?,
+        };
         Ok(Client {
             inner: Arc::new(Inner {
                 directory: Directory {
                     provider: self.provider,
                     tenant_id: self.tenant_id,
                 },
+                locks: UserLocks::new(&base),
                 target: self.target,
                 policy: self.policy,
                 concurrency: self.concurrency,
-                hooks: self.hooks,
-                http,
+                max_pages: self.max_pages,
+                driver: Driver {
+                    transport,
+                    hooks: self.hooks,
+                },
             }),
         })
     }

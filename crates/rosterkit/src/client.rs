@@ -1,30 +1,26 @@
-//! The async client: one drive loop for every core flow.
+//! The async client: every method builds a core flow and drives it.
 
-use crate::apply::{self, ApplyReport};
 use crate::builder::ClientBuilder;
-use crate::hooks::Hook;
-use crate::transport;
-use futures_util::stream::{self, Stream, StreamExt};
-use rosterkit_core::flow::Context;
-use rosterkit_core::membership::{self, MembershipPlan};
-use rosterkit_core::paging::Pager;
+use crate::cancel::Cancel;
+use crate::driver::{check_plan, ApplyControl, Driver};
+use crate::locks::UserLocks;
+use futures_util::stream::{self, Stream};
+use rosterkit_core::membership::{self, Apply, ApplyReport, MembershipPlan, SyncOptions};
 use rosterkit_core::retry::RetryPolicy;
 use rosterkit_core::unified::{
-    capabilities, to_unified, Capabilities, Directory, Group, Member, Permission, UnifiedOp, User,
+    capabilities, Capabilities, Directory, Group, GroupChanges, Member, NewGroup, PageFlows, User,
 };
-use rosterkit_core::{Endpoint, Error, Flow, Operation, Provider, Secret, Step, Target};
-use serde::de::DeserializeOwned;
-use serde_json::Value;
-use std::sync::Arc;
-use std::time::Instant;
+use rosterkit_core::{Context, Endpoint, Error, Flow, Operation, Output, Provider, Secret, Target};
+use std::sync::{Arc, Mutex};
 
 pub(crate) struct Inner {
     pub(crate) directory: Directory,
     pub(crate) target: Target,
     pub(crate) policy: RetryPolicy,
     pub(crate) concurrency: usize,
-    pub(crate) hooks: Vec<Arc<dyn Hook>>,
-    pub(crate) http: reqwest::Client,
+    pub(crate) max_pages: u32,
+    pub(crate) driver: Driver,
+    pub(crate) locks: UserLocks,
 }
 
 /// An async client for one provider and tenant. Cheap to clone.
@@ -42,18 +38,6 @@ impl std::fmt::Debug for Client {
     }
 }
 
-fn typed<T: DeserializeOwned>(v: Value) -> Result<T, Error> {
-    serde_json::from_value(v).map_err(Error::from)
-}
-
-fn seed() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    // RandomState is seeded per process; hashing the time varies it per call.
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(Instant::now().elapsed().as_nanos());
-    h.finish()
-}
-
 impl Client {
     /// Starts building a client for `provider` at `base_url` with `token`
     /// (for Polaris, the API key).
@@ -66,44 +50,49 @@ impl Client {
         self.inner.directory.provider
     }
 
+    /// The provider and tenant.
+    pub fn directory(&self) -> &Directory {
+        &self.inner.directory
+    }
+
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> &str {
+        &self.inner.target.base_url
+    }
+
     /// What this provider's API can do.
     pub fn capabilities(&self) -> Capabilities {
         capabilities(self.provider())
     }
 
-    pub(crate) fn context(&self) -> Context {
-        Context {
-            target: self.inner.target.clone(),
-            policy: self.inner.policy,
-            seed: seed(),
-        }
+    /// The context every flow of this client runs in.
+    pub fn context(&self) -> Context {
+        let mut ctx = Context::new(
+            self.inner.target.clone(),
+            self.inner.policy,
+            self.inner.driver.transport.seed(),
+        );
+        ctx.max_pages = self.inner.max_pages;
+        ctx
     }
 
-    /// Drives any core flow to its end: the host loop of the design.
-    pub async fn run(&self, mut flow: Flow) -> Result<Value, Error> {
-        let started = Instant::now();
-        let elapsed = || started.elapsed().as_millis() as u64;
-        let mut step = flow.start();
-        loop {
-            step = match step {
-                Step::Send { request } => {
-                    match transport::send(&self.inner.http, &self.inner.hooks, request).await {
-                        Ok(response) => flow.on_response(response, elapsed()),
-                        Err(f) => flow.on_transport_error(f.sent, &f.message, elapsed()),
-                    }
-                }
-                Step::Sleep { millis } => {
-                    tokio::time::sleep(std::time::Duration::from_millis(millis)).await;
-                    flow.on_woken(elapsed())
-                }
-                Step::Done { result } => return result,
-            };
-        }
+    /// Drives any core flow to its end.
+    pub async fn run<T: Send + 'static>(&self, mut flow: Flow<T>) -> Result<T, Error> {
+        self.inner.driver.run(&mut flow, None).await
     }
 
-    /// One endpoint call with retries, result as JSON. An endpoint of another
-    /// provider is refused: it would send this client's credential there.
-    pub async fn execute(&self, op: Operation) -> Result<Value, Error> {
+    /// Drives a core flow until it ends or `cancel` is set.
+    pub async fn run_until<T: Send + 'static>(
+        &self,
+        mut flow: Flow<T>,
+        cancel: &Cancel,
+    ) -> Result<T, Error> {
+        self.inner.driver.run(&mut flow, Some(cancel)).await
+    }
+
+    /// One endpoint call by id with retries. An endpoint of another provider
+    /// is refused: it would send this client's credential there.
+    pub async fn execute(&self, op: Operation) -> Result<Output, Error> {
         op.check_provider(self.provider())?;
         self.run(Flow::call(op, self.context())).await
     }
@@ -111,193 +100,240 @@ impl Client {
     /// One typed endpoint call with retries.
     pub async fn call<E>(&self, endpoint: E) -> Result<E::Output, Error>
     where
-        E: Endpoint + Into<Operation>,
+        E: Endpoint + Send + 'static,
+        E::Output: Send + 'static,
     {
-        typed(self.execute(endpoint.into()).await?)
+        if E::PROVIDER != self.provider() {
+            return Err(Error::invalid(
+                "endpoint",
+                format!(
+                    "{} is a {} endpoint; this client is for {}",
+                    E::ID,
+                    E::PROVIDER,
+                    self.provider()
+                ),
+            ));
+        }
+        self.run(Flow::of(endpoint, self.context())).await
     }
 
-    /// Every item of every page of a list operation, page by page.
-    pub fn pages(
+    fn stream<T: Send + 'static>(
         &self,
-        op: Operation,
-    ) -> impl Stream<Item = Result<Vec<Value>, Error>> + Send + 'static {
+        pages: PageFlows<T>,
+    ) -> impl Stream<Item = Result<Vec<T>, Error>> + use<T> {
         let client = self.clone();
-        stream::try_unfold(Some(Pager::new(op)), move |pager| {
+        stream::try_unfold(Some(pages), move |pages| {
             let client = client.clone();
             async move {
-                let Some(mut pager) = pager else {
+                let Some(mut pages) = pages else {
                     return Ok(None);
                 };
-                let Some(op) = pager.next_operation() else {
+                let Some(flow) = pages.next_page(client.context()) else {
                     return Ok(None);
                 };
-                let page = client.execute(op).await?;
-                let items = pager.advance(page)?;
-                let next = (!pager.is_done()).then_some(pager);
-                Ok(Some((items, next)))
+                let items = client.run(flow).await?;
+                Ok(Some((items, Some(pages))))
             }
         })
     }
 
-    /// The pages of a unified list (`ListUsers`, `ListGroups`, `ListMembers`),
-    /// each page's items already in the unified model, fetched one page at a
-    /// time as the stream is polled.
-    pub fn unified_pages(
+    /// Every item of every page of a list endpoint, page by page, as the
+    /// vendor's JSON (the full-fidelity escape hatch).
+    pub fn pages(
         &self,
-        op: &UnifiedOp,
-    ) -> Result<impl Stream<Item = Result<Vec<Value>, Error>> + Send + 'static, Error> {
-        let (list, kind) = op.list_operation(&self.inner.directory)?.ok_or_else(|| {
-            Error::invalid("op", format!("{} is not a list operation", op.name()))
-        })?;
-        let provider = self.provider();
-        Ok(self.pages(list).map(move |page| {
-            page.map(|items| {
-                items
-                    .iter()
-                    .map(|item| to_unified(provider, kind, item))
-                    .collect()
-            })
-        }))
+        op: Operation,
+    ) -> Result<impl Stream<Item = Result<Vec<serde_json::Value>, Error>> + use<>, Error> {
+        op.check_provider(self.provider())?;
+        Ok(self.stream(PageFlows::of_operation(op)))
     }
 
-    /// Runs a unified operation; result as JSON.
-    pub async fn unified(&self, op: UnifiedOp) -> Result<Value, Error> {
-        let flow = op.flow(&self.inner.directory, self.context())?;
-        self.run(flow).await
+    /// Users, fetched one page at a time as the stream is polled.
+    pub fn user_pages(
+        &self,
+    ) -> Result<impl Stream<Item = Result<Vec<User>, Error>> + use<>, Error> {
+        Ok(self.stream(self.inner.directory.user_pages()?))
+    }
+
+    /// Groups, fetched one page at a time as the stream is polled.
+    pub fn group_pages(
+        &self,
+    ) -> Result<impl Stream<Item = Result<Vec<Group>, Error>> + use<>, Error> {
+        Ok(self.stream(self.inner.directory.group_pages()?))
+    }
+
+    /// A group's members, fetched one page at a time as the stream is polled.
+    pub fn member_pages(
+        &self,
+        group_id: &str,
+    ) -> Result<impl Stream<Item = Result<Vec<Member>, Error>> + use<>, Error> {
+        Ok(self.stream(self.inner.directory.member_pages(group_id)?))
     }
 
     /// Every user.
     pub async fn list_users(&self) -> Result<Vec<User>, Error> {
-        typed(self.unified(UnifiedOp::ListUsers).await?)
+        self.run(self.inner.directory.list_users(self.context())?)
+            .await
     }
 
     /// Every group.
     pub async fn list_groups(&self) -> Result<Vec<Group>, Error> {
-        typed(self.unified(UnifiedOp::ListGroups).await?)
+        self.run(self.inner.directory.list_groups(self.context())?)
+            .await
     }
 
     /// One group.
     pub async fn get_group(&self, group_id: &str) -> Result<Group, Error> {
-        typed(
-            self.unified(UnifiedOp::GetGroup {
-                group_id: group_id.to_owned(),
-            })
-            .await?,
-        )
+        self.run(self.inner.directory.get_group(group_id, self.context())?)
+            .await
     }
 
     /// Creates a group (`role` is Alteryx's; others ignore it).
-    pub async fn create_group(
-        &self,
-        name: &str,
-        permissions: Vec<Permission>,
-        role: Option<&str>,
-    ) -> Result<Group, Error> {
-        typed(
-            self.unified(UnifiedOp::CreateGroup {
-                name: name.to_owned(),
-                permissions,
-                role: role.map(str::to_owned),
-            })
-            .await?,
-        )
+    pub async fn create_group(&self, group: NewGroup) -> Result<Group, Error> {
+        self.run(self.inner.directory.create_group(group, self.context())?)
+            .await
     }
 
-    /// Changes a group; fields left `None` keep their value. Returns the
-    /// group when the vendor answers with it.
+    /// Changes a group; what is left out keeps its value. Returns the group
+    /// when the vendor answers with it.
     pub async fn update_group(
         &self,
         group_id: &str,
-        name: Option<&str>,
-        permissions: Option<Vec<Permission>>,
-        role: Option<&str>,
+        changes: GroupChanges,
     ) -> Result<Option<Group>, Error> {
-        typed(
-            self.unified(UnifiedOp::UpdateGroup {
-                group_id: group_id.to_owned(),
-                name: name.map(str::to_owned),
-                permissions,
-                role: role.map(str::to_owned),
-            })
-            .await?,
+        self.run(
+            self.inner
+                .directory
+                .update_group(group_id, changes, self.context())?,
         )
+        .await
     }
 
     /// Deletes a group; `force` deletes a non-empty Alteryx group.
     pub async fn delete_group(&self, group_id: &str, force: bool) -> Result<(), Error> {
-        self.unified(UnifiedOp::DeleteGroup {
-            group_id: group_id.to_owned(),
-            force,
-        })
+        self.run(
+            self.inner
+                .directory
+                .delete_group(group_id, force, self.context())?,
+        )
         .await
-        .map(|_| ())
     }
 
     /// Every member of a group.
     pub async fn list_members(&self, group_id: &str) -> Result<Vec<Member>, Error> {
-        typed(
-            self.unified(UnifiedOp::ListMembers {
-                group_id: group_id.to_owned(),
-            })
-            .await?,
+        self.run(
+            self.inner
+                .directory
+                .list_members(group_id, self.context())?,
         )
+        .await
     }
 
-    /// Adds members with the fewest calls; each call's result is reported.
+    /// Approves a pending join request (SSW).
+    pub async fn approve_member(&self, group_id: &str, user_id: &str) -> Result<(), Error> {
+        self.run(
+            self.inner
+                .directory
+                .approve_member(group_id, user_id, self.context())?,
+        )
+        .await
+    }
+
+    /// Rejects a pending join request (SSW).
+    pub async fn reject_member(&self, group_id: &str, user_id: &str) -> Result<(), Error> {
+        self.run(
+            self.inner
+                .directory
+                .reject_member(group_id, user_id, self.context())?,
+        )
+        .await
+    }
+
+    /// Adds members with the fewest calls; one outcome per user.
     pub async fn add_members(
         &self,
         group_id: &str,
         user_ids: &[String],
     ) -> Result<ApplyReport, Error> {
+        rosterkit_core::validate::ids("user_ids", user_ids, true)?;
         let plan = membership::plan_changes(&self.inner.directory, group_id, user_ids, &[])?;
-        Ok(self.apply(&plan).await)
+        self.apply(&plan).await
     }
 
-    /// Removes members with the fewest calls; each call's result is reported.
+    /// Removes members with the fewest calls; one outcome per user.
     pub async fn remove_members(
         &self,
         group_id: &str,
         user_ids: &[String],
     ) -> Result<ApplyReport, Error> {
+        rosterkit_core::validate::ids("user_ids", user_ids, true)?;
         let plan = membership::plan_changes(&self.inner.directory, group_id, &[], user_ids)?;
-        Ok(self.apply(&plan).await)
+        self.apply(&plan).await
     }
 
-    /// Approves a pending join request (SSW).
-    pub async fn approve_member(&self, group_id: &str, user_id: &str) -> Result<(), Error> {
-        self.unified(UnifiedOp::ApproveMember {
-            group_id: group_id.to_owned(),
-            user_id: user_id.to_owned(),
-        })
-        .await
-        .map(|_| ())
+    /// The dry run of a sync: reads the members (and the users, when a
+    /// desired entry is an email to look up) and plans the fewest calls that
+    /// make the group match. Nothing is changed. Risky plans are refused with
+    /// [`Error::Refused`] unless `options` overrides that guard.
+    pub async fn plan(
+        &self,
+        group_id: &str,
+        desired: &[String],
+        options: SyncOptions,
+    ) -> Result<MembershipPlan, Error> {
+        let flow =
+            self.inner
+                .directory
+                .plan_sync(group_id, desired.to_vec(), options, self.context())?;
+        self.run(flow).await
     }
 
-    /// Rejects a pending join request (SSW).
-    pub async fn reject_member(&self, group_id: &str, user_id: &str) -> Result<(), Error> {
-        self.unified(UnifiedOp::RejectMember {
-            group_id: group_id.to_owned(),
-            user_id: user_id.to_owned(),
-        })
-        .await
-        .map(|_| ())
+    /// Plans and applies a sync: [`Client::plan`], then [`Client::apply`].
+    pub async fn sync(
+        &self,
+        group_id: &str,
+        desired: &[String],
+        options: SyncOptions,
+    ) -> Result<ApplyReport, Error> {
+        let plan = self.plan(group_id, desired, options).await?;
+        self.apply(&plan).await
     }
 
-    /// The dry-run diff: reads the current members and plans the fewest calls
-    /// that make them exactly `desired`. Nothing is changed.
-    pub async fn plan(&self, group_id: &str, desired: &[String]) -> Result<MembershipPlan, Error> {
-        let current: Vec<String> = self
-            .list_members(group_id)
-            .await?
-            .into_iter()
-            .map(|m| m.user_id)
-            .collect();
-        membership::plan(&self.inner.directory, group_id, &current, desired)
+    /// Runs a plan, additions first, at most `concurrency` calls at once.
+    /// Every user's outcome is in the report: a partial failure is never
+    /// silent. Fails only when the plan is not this client's.
+    pub async fn apply(&self, plan: &MembershipPlan) -> Result<ApplyReport, Error> {
+        self.apply_with(plan, ApplyControl::default()).await
     }
 
-    /// Runs a plan, at most `concurrency` calls at once. Every step's result
-    /// is in the report: a partial failure is never silent.
-    pub async fn apply(&self, plan: &MembershipPlan) -> ApplyReport {
-        apply::run(self, plan, self.inner.concurrency).await
+    /// [`Client::apply`] with cancellation, progress tracking and a
+    /// concurrency of its own. A cancelled apply returns the report of what
+    /// it did: changes in flight are "unknown", the rest "not run".
+    pub async fn apply_with(
+        &self,
+        plan: &MembershipPlan,
+        control: ApplyControl,
+    ) -> Result<ApplyReport, Error> {
+        check_plan(plan, self.provider())?;
+        let apply = Arc::new(Mutex::new(Apply::new(plan.clone())?));
+        if let Some(p) = &control.progress {
+            p.track(&apply);
+        }
+        Ok(self
+            .inner
+            .driver
+            .apply(
+                apply,
+                || self.context(),
+                control.concurrency.unwrap_or(self.inner.concurrency),
+                &self.inner.locks,
+                control.cancel.as_ref(),
+            )
+            .await)
+    }
+
+    /// A plan for the users of `report` whose change failed, is unknown or
+    /// did not run; `None` when every user is as desired.
+    pub fn replan(&self, report: &ApplyReport) -> Result<Option<MembershipPlan>, Error> {
+        membership::replan(&self.inner.directory, report)
     }
 }

@@ -25,12 +25,12 @@ impl RequestInfo {
             headers: request
                 .headers
                 .iter()
-                .map(|(k, v)| {
-                    if k.eq_ignore_ascii_case("authorization") {
-                        let scheme = v.split(' ').next().unwrap_or("");
-                        (k.clone(), format!("{scheme} ***"))
+                .map(|h| {
+                    if h.name.eq_ignore_ascii_case("authorization") {
+                        let scheme = h.value.split(' ').next().unwrap_or("");
+                        (h.name.clone(), format!("{scheme} ***"))
                     } else {
-                        (k.clone(), v.clone())
+                        (h.name.clone(), h.value.clone())
                     }
                 })
                 .collect(),

@@ -16,21 +16,31 @@
 //! # Ok(()) }
 //! ```
 
-mod apply;
 #[cfg(feature = "blocking")]
 pub mod blocking;
 mod builder;
+mod cancel;
 mod client;
+mod driver;
 mod hooks;
+mod locks;
+#[cfg(feature = "reqwest")]
+mod reqwest_transport;
 mod transport;
 
-pub use apply::{ApplyReport, StepOutcome};
 pub use builder::ClientBuilder;
+pub use cancel::{Cancel, Cancelled};
 pub use client::Client;
+pub use driver::{ApplyControl, ApplyProgress};
 pub use hooks::{Hook, RequestInfo};
-pub use rosterkit_core::membership::MembershipPlan;
+#[cfg(feature = "reqwest")]
+pub use reqwest_transport::ReqwestTransport;
+pub use rosterkit_core::membership::{
+    ApplyReport, MembershipPlan, OutcomeStatus, StepOutcome, SyncMode, SyncOptions, UserOutcome,
+};
 pub use rosterkit_core::retry::RetryPolicy;
 pub use rosterkit_core::unified::{
-    Capabilities, Directory, Group, Member, Permission, UnifiedOp, User,
+    Capabilities, Directory, Group, GroupChanges, Member, NewGroup, Permission, UnifiedOp, User,
 };
-pub use rosterkit_core::{Endpoint, Error, Operation, Provider, Request, Response, Secret};
+pub use rosterkit_core::{Endpoint, Error, Operation, Output, Provider, Request, Response, Secret};
+pub use transport::{BoxFuture, MaybeSendSync, Transport, TransportError};

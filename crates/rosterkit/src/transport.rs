@@ -1,97 +1,54 @@
-//! The reqwest side: send a core `Request`, return a core `Response`.
+//! What the driver needs from a host: send a request, sleep, tell the time,
+//! give a random seed. reqwest (the default), JavaScript's `fetch`, and the
+//! `HttpTransport` a Kotlin or Swift app implements are all one of these.
 
-use crate::hooks::{Hook, RequestInfo};
-use rosterkit_core::parse::MAX_BODY_BYTES;
 use rosterkit_core::{Request, Response};
-use std::sync::Arc;
-use std::time::Instant;
+use std::future::Future;
+use std::pin::Pin;
 
-/// Why an exchange produced no response.
-pub(crate) struct TransportFailure {
-    /// False when the request provably never left (connect failure).
-    pub sent: bool,
-    pub message: String,
+/// A boxed future; `Send` everywhere but in the browser, where JavaScript
+/// futures live on one thread.
+#[cfg(not(target_arch = "wasm32"))]
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+/// A boxed future; `Send` everywhere but in the browser, where JavaScript
+/// futures live on one thread.
+#[cfg(target_arch = "wasm32")]
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// `Send + Sync`, except on wasm32, where nothing is shared between threads.
+#[cfg(not(target_arch = "wasm32"))]
+pub trait MaybeSendSync: Send + Sync {}
+#[cfg(not(target_arch = "wasm32"))]
+impl<T: Send + Sync + ?Sized> MaybeSendSync for T {}
+/// `Send + Sync`, except on wasm32, where nothing is shared between threads.
+#[cfg(target_arch = "wasm32")]
+pub trait MaybeSendSync {}
+#[cfg(target_arch = "wasm32")]
+impl<T: ?Sized> MaybeSendSync for T {}
+
+/// Why an exchange produced no response. The split matters for retries: a
+/// request that provably never left may be repeated even when it creates
+/// something; one that may have arrived is repeated only when that is safe.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TransportError {
+    /// The request never left (connection refused, DNS failure, TLS failure
+    /// before sending).
+    NotSent(String),
+    /// The request may have reached the server (timeout, connection reset).
+    Failed(String),
+    /// The caller cancelled (an `AbortSignal`, a cancelled coroutine).
+    Cancelled,
 }
 
-pub(crate) async fn send(
-    http: &reqwest::Client,
-    hooks: &[Arc<dyn Hook>],
-    request: Request,
-) -> Result<Response, TransportFailure> {
-    let info = RequestInfo::of(&request);
-    for h in hooks {
-        h.on_request(&info);
-    }
-    let started = Instant::now();
-    let result = exchange(http, request).await;
-    let elapsed = started.elapsed();
-    let status = result.as_ref().ok().map(|r| r.status);
-    tracing::debug!(
-        method = %info.method,
-        url = %info.url,
-        status = ?status,
-        elapsed_ms = elapsed.as_millis() as u64,
-        "rosterkit request"
-    );
-    for h in hooks {
-        h.on_response(&info, status, elapsed);
-    }
-    result
-}
-
-async fn exchange(http: &reqwest::Client, request: Request) -> Result<Response, TransportFailure> {
-    let method =
-        reqwest::Method::from_bytes(request.method.as_bytes()).map_err(|_| TransportFailure {
-            sent: false,
-            message: format!("invalid method {:?}", request.method),
-        })?;
-    let mut builder = http.request(method, &request.url);
-    for (k, v) in &request.headers {
-        builder = builder.header(k, v);
-    }
-    if let Some(body) = request.body {
-        builder = builder.body(body);
-    }
-    let mut resp = builder.send().await.map_err(failure)?;
-    let status = resp.status().as_u16();
-    let headers = resp
-        .headers()
-        .iter()
-        .map(|(k, v)| {
-            (
-                k.as_str().to_owned(),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
-            )
-        })
-        .collect();
-    // Read at most one byte past the limit: the core reports the oversize
-    // body as a decode error without us holding all of it.
-    let mut body = Vec::new();
-    while let Some(chunk) = resp.chunk().await.map_err(failure)? {
-        let room = (MAX_BODY_BYTES + 1).saturating_sub(body.len());
-        body.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        if body.len() > MAX_BODY_BYTES {
-            break;
-        }
-    }
-    Ok(Response {
-        status,
-        headers,
-        body,
-    })
-}
-
-fn failure(e: reqwest::Error) -> TransportFailure {
-    // reqwest's messages name the URL, never headers, so they hold no token.
-    let mut message = e.to_string();
-    let mut source = std::error::Error::source(&e);
-    while let Some(s) = source {
-        message.push_str(": ");
-        message.push_str(&s.to_string());
-        source = s.source();
-    }
-    TransportFailure {
-        sent: !e.is_connect(),
-        message,
-    }
+/// An HTTP stack and a clock.
+pub trait Transport: MaybeSendSync {
+    /// Sends the request exactly as given and returns whatever status came
+    /// back: error statuses are responses, not transport errors.
+    fn send(&self, request: Request) -> BoxFuture<'_, Result<Response, TransportError>>;
+    /// Waits `millis` milliseconds; `Err` when cancelled meanwhile.
+    fn sleep(&self, millis: u64) -> BoxFuture<'_, Result<(), TransportError>>;
+    /// Milliseconds on a monotonic clock (only differences matter).
+    fn now_ms(&self) -> u64;
+    /// A fresh random seed for backoff jitter.
+    fn seed(&self) -> u64;
 }

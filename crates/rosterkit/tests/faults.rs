@@ -56,7 +56,10 @@ async fn a_create_is_never_duplicated() {
             .method("POST")
             .times(1),
     );
-    let e = c.create_group("Once Only", vec![], None).await.unwrap_err();
+    let e = c
+        .create_group(common::new_group("Once Only", vec![], None))
+        .await
+        .unwrap_err();
     assert_eq!(e.status(), Some(500));
     assert_eq!(count(&emu, "POST", "/api/v2/groups"), 1);
 
@@ -66,7 +69,10 @@ async fn a_create_is_never_duplicated() {
             .method("POST")
             .times(1),
     );
-    let e = c.create_group("Once Only", vec![], None).await.unwrap_err();
+    let e = c
+        .create_group(common::new_group("Once Only", vec![], None))
+        .await
+        .unwrap_err();
     assert_eq!(e.kind(), "transport", "{e}");
     assert_eq!(count(&emu, "POST", "/api/v2/groups"), 2);
     assert!(!c
@@ -83,7 +89,9 @@ async fn a_create_is_never_duplicated() {
             .method("POST")
             .times(1),
     );
-    c.create_group("Once Only", vec![], None).await.unwrap();
+    c.create_group(common::new_group("Once Only", vec![], None))
+        .await
+        .unwrap();
     assert_eq!(
         c.list_groups()
             .await

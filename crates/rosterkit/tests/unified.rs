@@ -139,13 +139,13 @@ async fn add_verify_remove_on_every_membership_provider() {
             .add_members(&group, std::slice::from_ref(&user))
             .await
             .unwrap();
-        assert!(report.is_success(), "{p}: {report:?}");
+        assert!(report.ok, "{p}: {report:?}");
         assert!(member_ids(&c, &group).await.contains(&user), "{p}: added");
         let report = c
             .remove_members(&group, std::slice::from_ref(&user))
             .await
             .unwrap();
-        assert!(report.is_success(), "{p}: {report:?}");
+        assert!(report.ok, "{p}: {report:?}");
         assert!(
             !member_ids(&c, &group).await.contains(&user),
             "{p}: removed"
@@ -174,30 +174,37 @@ async fn group_lifecycle_where_the_vendor_allows_it() {
         let c = client(&emu, p);
         let created = match p {
             Provider::B2core => {
-                c.create_group(
+                c.create_group(common::new_group(
                     "Support Leads",
                     vec![Permission {
                         name: "accounts.read".into(),
                         resources: vec![],
                     }],
                     None,
-                )
+                ))
                 .await
             }
             Provider::Polaris => {
-                c.create_group("Support Leads", perms(&["AccessQueries"]), None)
-                    .await
+                c.create_group(common::new_group(
+                    "Support Leads",
+                    perms(&["AccessQueries"]),
+                    None,
+                ))
+                .await
             }
             _ => {
-                c.create_group("Support Leads", vec![], Some("Viewer"))
+                c.create_group(common::new_group("Support Leads", vec![], Some("Viewer")))
                     .await
             }
         }
         .unwrap();
         assert_eq!(created.name.as_deref(), Some("Support Leads"), "{p}");
-        c.update_group(&created.id, Some("Support Leads EMEA"), None, None)
-            .await
-            .unwrap();
+        c.update_group(
+            &created.id,
+            common::changes(Some("Support Leads EMEA"), None, None),
+        )
+        .await
+        .unwrap();
         assert_eq!(
             c.get_group(&created.id).await.unwrap().name.as_deref(),
             Some("Support Leads EMEA"),
@@ -225,12 +232,12 @@ async fn group_lifecycle_where_the_vendor_allows_it() {
     // SSW updates and deletes but cannot create; Spotnana does none of the three.
     let ssw = client(&emu, Provider::Ssw);
     assert_unsupported(
-        ssw.create_group("x", vec![], None).await,
+        ssw.create_group(common::new_group("x", vec![], None)).await,
         Provider::Ssw,
         "create_group",
     );
     let g = ssw.list_groups().await.unwrap().pop().unwrap();
-    ssw.update_group(&g.id, Some("Renamed"), None, None)
+    ssw.update_group(&g.id, common::changes(Some("Renamed"), None, None))
         .await
         .unwrap();
     assert!(ssw
@@ -249,12 +256,15 @@ async fn group_lifecycle_where_the_vendor_allows_it() {
     // Spotnana creates and renames (public reference) but cannot delete.
     let spot = client(&emu, Provider::Spotnana);
     let g = spot
-        .create_group("Road Warriors", vec![], None)
+        .create_group(common::new_group("Road Warriors", vec![], None))
         .await
         .unwrap();
-    spot.update_group(&g.id, Some("Road Warriors EMEA"), None, None)
-        .await
-        .unwrap();
+    spot.update_group(
+        &g.id,
+        common::changes(Some("Road Warriors EMEA"), None, None),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         spot.get_group(&g.id).await.unwrap().name.as_deref(),
         Some("Road Warriors EMEA")
@@ -272,7 +282,7 @@ async fn group_lifecycle_where_the_vendor_allows_it() {
         .find(|g| g.read_only)
         .unwrap();
     match spot
-        .update_group(&platform.id, Some("Renamed"), None, None)
+        .update_group(&platform.id, common::changes(Some("Renamed"), None, None))
         .await
     {
         Err(Error::Api {
@@ -289,7 +299,7 @@ async fn alteryx_force_delete_of_a_non_empty_group() {
     let emu = emulator().await;
     let c = client(&emu, Provider::Alteryx);
     let g = c
-        .create_group("Quarter Close", vec![], Some("Artisan"))
+        .create_group(common::new_group("Quarter Close", vec![], Some("Artisan")))
         .await
         .unwrap();
     let user = outsider(&c, &g.id).await;
@@ -371,15 +381,16 @@ async fn sync_uses_the_fewest_calls_each_vendor_allows() {
             }
         }
         desired.extend(extra.iter().cloned());
-        let plan = c.plan(&group, &desired).await.unwrap();
+        let options = rosterkit::SyncOptions::new(rosterkit::SyncMode::Authoritative);
+        let plan = c.plan(&group, &desired, options).await.unwrap();
         assert_eq!((plan.to_add.len(), plan.to_remove.len()), (3, 2), "{p}");
         let expected_calls = match p {
             Provider::Spotnana => 1,        // one PATCH with both lists
             Provider::Ssw => 5,             // one call per user
-            Provider::Polaris => 1 + 2 * 2, // one batched POST, GET+PUT per removal
+            Provider::Polaris => 1 + 2 * 3, // one batched POST, GET+PUT+GET per removal
             _ => 1 + 2,                     // one batched POST, one DELETE per removal
         };
-        assert_eq!(plan.call_count(), expected_calls, "{p}");
+        assert_eq!(plan.call_count, expected_calls, "{p}");
         // The dry run changed nothing.
         assert_eq!(
             member_ids(&c, &group).await.into_iter().collect::<Vec<_>>(),
@@ -387,10 +398,15 @@ async fn sync_uses_the_fewest_calls_each_vendor_allows() {
             "{p}"
         );
         emu.emulator().clear_request_log();
-        let report = c.apply(&plan).await;
-        assert!(report.is_success(), "{p}: {report:?}");
+        let report = c.apply(&plan).await.unwrap();
+        assert!(report.ok, "{p}: {report:?}");
         assert_eq!(
-            emu.emulator().request_log().len(),
+            (report.added, report.removed),
+            (3, 2),
+            "{p}: one outcome per user"
+        );
+        assert_eq!(
+            emu.emulator().request_log().len() as u64,
             expected_calls,
             "{p}: calls on the wire"
         );
@@ -414,13 +430,10 @@ async fn unified_lists_page_lazily() {
         .find(|g| g.name.as_deref() == Some("All Staff"))
         .unwrap();
     emu.emulator().clear_request_log();
-    let op = rosterkit::UnifiedOp::ListMembers {
-        group_id: all_staff.id.clone(),
-    };
-    let mut pages = Box::pin(c.unified_pages(&op).unwrap());
+    let mut pages = Box::pin(c.member_pages(&all_staff.id).unwrap());
     let first = pages.next().await.unwrap().unwrap();
     assert_eq!(first.len(), 100);
-    assert!(first[0].get("user_id").is_some(), "unified member model");
+    assert!(!first[0].user_id.is_empty(), "unified member model");
     assert_eq!(
         emu.emulator().request_log().len(),
         1,

@@ -4,7 +4,6 @@
 use super::Admin;
 use crate::cli::OutputFormat;
 use crate::failure::{usage, Failure};
-use futures_util::TryStreamExt;
 use rosterkit::Operation;
 use rosterkit_core::paging::split_items;
 use serde_json::Value;
@@ -20,16 +19,13 @@ pub fn operation(endpoint: &str, input: &str) -> Result<Operation, Failure> {
 /// Runs the call; with `all_pages`, follows every page and prints the items.
 pub async fn run(admin: &Admin, op: Operation, all_pages: bool) -> Result<(), Failure> {
     let id = op.id();
-    let value = if all_pages {
-        admin.progress.pages(id);
-        let pages: Result<Vec<Vec<Value>>, _> = admin.client.pages(op).try_collect().await;
-        admin.progress.finish();
-        Value::Array(pages?.into_iter().flatten().collect())
-    } else {
-        admin.client.execute(op).await?
-    };
+    if all_pages {
+        let pages = admin.client.pages(op)?;
+        return super::list_streamed(admin, pages, &["id", "user_id", "name"]).await;
+    }
+    let value = admin.client.execute(op).await?.to_json();
     match admin.format {
-        OutputFormat::Json => admin.show(&value, &[]),
+        OutputFormat::Json | OutputFormat::Ndjson => admin.show_as_value(&value),
         // Tables show the list inside the envelope (`values`, `members`, ...).
         OutputFormat::Table | OutputFormat::Csv => {
             let (items, _) = split_items(id, value);

@@ -1,20 +1,11 @@
 //! `rosterkit groups list|get|create|update|delete`.
 
-use super::Admin;
+use super::{Admin, GROUP_COLUMNS as COLUMNS};
 use crate::cli::GroupsCommand;
-use crate::failure::Failure;
-use rosterkit::Permission;
+use crate::failure::{usage, Failure};
+use rosterkit::{GroupChanges, NewGroup, Permission};
 use serde_json::json;
-
-const COLUMNS: &[&str] = &[
-    "id",
-    "name",
-    "description",
-    "role",
-    "permissions",
-    "member_count",
-    "read_only",
-];
+use std::io::{BufRead, IsTerminal, Write};
 
 /// `--permission NAME` or, scoped to resources (Polaris),
 /// `--permission NAME=projects/a,projects/b`.
@@ -40,12 +31,7 @@ pub fn parse_permission(s: &str) -> Permission {
 pub async fn run(admin: &Admin, command: GroupsCommand) -> Result<(), Failure> {
     let client = &admin.client;
     match command {
-        GroupsCommand::List => {
-            admin.progress.pages("listing groups");
-            let groups = client.list_groups().await;
-            admin.progress.finish();
-            admin.show_as(&groups?, COLUMNS)
-        }
+        GroupsCommand::List => super::list_streamed(admin, client.group_pages()?, COLUMNS).await,
         GroupsCommand::Get { id } => admin.show_as(&client.get_group(&id).await?, COLUMNS),
         GroupsCommand::Create {
             name,
@@ -54,7 +40,11 @@ pub async fn run(admin: &Admin, command: GroupsCommand) -> Result<(), Failure> {
         } => {
             let permissions = permissions.iter().map(|p| parse_permission(p)).collect();
             let group = client
-                .create_group(&name, permissions, role.as_deref())
+                .create_group(NewGroup {
+                    name,
+                    permissions,
+                    role,
+                })
                 .await?;
             admin.show_as(&group, COLUMNS)
         }
@@ -67,7 +57,14 @@ pub async fn run(admin: &Admin, command: GroupsCommand) -> Result<(), Failure> {
             let permissions = (!permissions.is_empty())
                 .then(|| permissions.iter().map(|p| parse_permission(p)).collect());
             let group = client
-                .update_group(&id, name.as_deref(), permissions, role.as_deref())
+                .update_group(
+                    &id,
+                    GroupChanges {
+                        name,
+                        permissions,
+                        role,
+                    },
+                )
                 .await?;
             match group {
                 Some(group) => admin.show_as(&group, COLUMNS),
@@ -78,11 +75,35 @@ pub async fn run(admin: &Admin, command: GroupsCommand) -> Result<(), Failure> {
                 }
             }
         }
-        GroupsCommand::Delete { id, force } => {
+        GroupsCommand::Delete { id, force, yes } => {
+            if !yes {
+                confirm_delete(admin, &id)?;
+            }
             client.delete_group(&id, force).await?;
             admin.show(&json!({ "id": id, "deleted": true }), &["id", "deleted"]);
             Ok(())
         }
+    }
+}
+
+/// Deleting asks on a terminal; elsewhere it needs `--yes`.
+fn confirm_delete(admin: &Admin, id: &str) -> Result<(), Failure> {
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(Failure::NotConfirmed(format!(
+            "nothing was deleted: not a terminal, so deleting group {id} was not confirmed; pass --yes"
+        )));
+    }
+    eprint!("Delete {} group {id}? [y/N] ", admin.directory.provider);
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut answer)
+        .map_err(|e| usage(format!("cannot read the answer: {e}")))?;
+    if matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
+        Ok(())
+    } else {
+        Err(Failure::NotConfirmed(format!("group {id} was not deleted")))
     }
 }
 

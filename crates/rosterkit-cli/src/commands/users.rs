@@ -1,6 +1,6 @@
 //! `rosterkit users list`.
 
-use super::Admin;
+use super::{Admin, USER_COLUMNS};
 use crate::cli::UsersCommand;
 use crate::failure::Failure;
 
@@ -8,10 +8,7 @@ use crate::failure::Failure;
 pub async fn run(admin: &Admin, command: UsersCommand) -> Result<(), Failure> {
     match command {
         UsersCommand::List => {
-            admin.progress.pages("listing users");
-            let users = admin.client.list_users().await;
-            admin.progress.finish();
-            admin.show_as(&users?, &["id", "email", "username", "name", "status"])
+            super::list_streamed(admin, admin.client.user_pages()?, USER_COLUMNS).await
         }
     }
 }

@@ -3,9 +3,11 @@
 //! create a group (form body), add a user, and show that deleting a
 //! non-empty group needs `forceDelete`.
 
-use super::membership::{add_and_verify, desired_from, remove_and_verify, sync};
+use super::membership::{add_and_verify, desired_from, partial_failure, remove_and_verify, sync};
+use super::scenario::rename;
 use super::scenario::{ensure, member_ids, Abort, Problem, Scenario};
 use rosterkit::Error;
+use rosterkit::NewGroup;
 
 /// The document's example group and its member.
 const DOC_GROUP: &str = "61d58ac83c15317e1a482069";
@@ -61,11 +63,17 @@ pub async fn run(s: &Scenario<'_>) -> Result<(), Abort> {
     add_and_verify(s, DOC_GROUP, &newcomer).await?;
     remove_and_verify(s, DOC_GROUP, &newcomer).await?;
     sync(s, DOC_GROUP, &desired_from(&members, 2, &outsiders[1..3])).await?;
+    // A real server answers 200 and lists the users it did not add.
+    partial_failure(s, DOC_GROUP, &outsiders[3], "000000000000000000000000").await?;
 
     let created = s
         .step("create group (form body)", async {
             let g = c
-                .create_group("RosterKit demo", Vec::new(), Some("Artisan"))
+                .create_group(NewGroup {
+                    name: "RosterKit demo".to_owned(),
+                    role: Some("Artisan".to_owned()),
+                    ..NewGroup::default()
+                })
                 .await?;
             ensure(g.role.as_deref() == Some("Artisan"), || {
                 format!("role is {:?}", g.role)
@@ -77,7 +85,7 @@ pub async fn run(s: &Scenario<'_>) -> Result<(), Abort> {
     add_and_verify(s, &created, &newcomer).await?;
     s.step("update group", async {
         let g = c
-            .update_group(&created, Some("RosterKit demo (renamed)"), None, None)
+            .update_group(&created, rename("RosterKit demo (renamed)"))
             .await?
             .ok_or_else(|| Problem::Check("the update returned no group".to_owned()))?;
         ensure(g.role.as_deref() == Some("Artisan"), || {

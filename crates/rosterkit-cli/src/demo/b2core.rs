@@ -4,7 +4,7 @@
 //! endpoints, which the unified calls report as unsupported.
 
 use super::scenario::{ensure, Abort, Problem, Scenario};
-use rosterkit::{Error, Permission};
+use rosterkit::{Error, GroupChanges, NewGroup, Permission};
 use rosterkit_core::providers::b2core::ReplaceGroup;
 
 fn permission(name: &str) -> Permission {
@@ -43,11 +43,11 @@ pub async fn run(s: &Scenario<'_>) -> Result<(), Abort> {
     let created = s
         .step("create group", async {
             let g = c
-                .create_group(
-                    "Administrators (demo)",
-                    vec![permission("accounts.create"), permission("accounts.read")],
-                    None,
-                )
+                .create_group(NewGroup {
+                    name: "Administrators (demo)".to_owned(),
+                    permissions: vec![permission("accounts.create"), permission("accounts.read")],
+                    role: None,
+                })
                 .await?;
             ensure(
                 names(&g.permissions) == ["accounts.create", "accounts.read"],
@@ -79,7 +79,15 @@ pub async fn run(s: &Scenario<'_>) -> Result<(), Abort> {
             permission("accounts.read"),
             permission("accounts.update"),
         ];
-        let g = c.update_group(&created, None, Some(perms), None).await?;
+        let g = c
+            .update_group(
+                &created,
+                GroupChanges {
+                    permissions: Some(perms),
+                    ..GroupChanges::default()
+                },
+            )
+            .await?;
         let g = g.ok_or_else(|| Problem::Check("PATCH answered without the group".to_owned()))?;
         ensure(g.permissions.len() == 3, || {
             format!("permissions are {:?}", names(&g.permissions))

@@ -4,8 +4,8 @@
 //! with a full-replacement PUT, read her effective permissions, then add
 //! the document's two example users to the group.
 
-use super::membership::{add_and_verify, remove_and_verify, sync};
-use super::scenario::{ensure, list, member_ids, Abort, Problem, Scenario};
+use super::membership::{add_and_verify, email_sync, guards, remove_and_verify, sync};
+use super::scenario::{ensure, list, member_ids, rename, Abort, Problem, Scenario};
 use rosterkit::Error;
 use rosterkit_core::providers::polaris::{
     CreateGroup, CreateUser, GroupRef, ListEffectivePermissions, ListProjects, Permission,
@@ -176,10 +176,17 @@ pub async fn run(s: &Scenario<'_>) -> Result<(), Abort> {
     // No removal endpoint: the client reads the user and PUTs it back without the group.
     remove_and_verify(s, &group, &doc_users[1..]).await?;
     sync(s, &group, &[ALEXA.to_owned(), dani.id.clone()]).await?;
+    email_sync(s, &group).await?;
+    guards(
+        s,
+        VIEWER,
+        &[ALEX.to_owned(), ALEXA.to_owned(), dani.id.clone()],
+    )
+    .await?;
 
     s.step("update group (rename)", async {
         let g = c
-            .update_group(&group, Some("Alerts and reports (demo)"), None, None)
+            .update_group(&group, rename("Alerts and reports (demo)"))
             .await?
             .ok_or_else(|| Problem::Check("the update returned no group".to_owned()))?;
         ensure(g.permissions.len() == 2, || {

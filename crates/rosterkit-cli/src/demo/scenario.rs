@@ -43,11 +43,17 @@ pub struct Abort;
 #[derive(Clone, Default)]
 pub struct CallLog {
     statuses: Arc<Mutex<Vec<Option<u16>>>>,
+    writes: Arc<Mutex<usize>>,
 }
 
 impl CallLog {
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Option<u16>>> {
         self.statuses.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Requests so far that could change something (not GET).
+    pub fn writes(&self) -> usize {
+        *self.writes.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Exchanges so far.
@@ -62,6 +68,12 @@ impl CallLog {
 }
 
 impl Hook for CallLog {
+    fn on_request(&self, request: &RequestInfo) {
+        if request.method != "GET" {
+            *self.writes.lock().unwrap_or_else(PoisonError::into_inner) += 1;
+        }
+    }
+
     fn on_response(&self, _request: &RequestInfo, status: Option<u16>, _elapsed: Duration) {
         self.lock().push(status);
     }
@@ -192,4 +204,20 @@ pub fn list(ids: &[String]) -> String {
         s.push_str(&format!(" … (+{} more)", ids.len() - SHOWN));
     }
     s
+}
+
+/// A group to create with just a name.
+pub fn new_group(name: &str) -> rosterkit::NewGroup {
+    rosterkit::NewGroup {
+        name: name.to_owned(),
+        ..rosterkit::NewGroup::default()
+    }
+}
+
+/// Changes that rename a group.
+pub fn rename(name: &str) -> rosterkit::GroupChanges {
+    rosterkit::GroupChanges {
+        name: Some(name.to_owned()),
+        ..rosterkit::GroupChanges::default()
+    }
 }

@@ -6,6 +6,7 @@
 
 use super::membership::{add_and_verify, desired_from, remove_and_verify, sync};
 use super::scenario::{ensure, member_ids, Abort, Problem, Scenario};
+use super::scenario::{new_group, rename};
 use rosterkit::Group;
 use rosterkit_core::providers::spotnana::{ListUserGroupRoles, ListUserGroupsForUser};
 
@@ -112,7 +113,7 @@ async fn manage_groups(s: &Scenario<'_>, team: &str) -> Result<(), Abort> {
     let caps = c.capabilities();
     let target = if caps.create_group.supported {
         s.step("create group", async {
-            let g = c.create_group("RosterKit demo", Vec::new(), None).await?;
+            let g = c.create_group(new_group("RosterKit demo")).await?;
             ensure(g.name.as_deref() == Some("RosterKit demo"), || {
                 format!("name is {:?}", g.name)
             })?;
@@ -121,16 +122,13 @@ async fn manage_groups(s: &Scenario<'_>, team: &str) -> Result<(), Abort> {
         })
         .await?
     } else {
-        s.unsupported(
-            "create group",
-            c.create_group("RosterKit demo", Vec::new(), None),
-        )
-        .await?;
+        s.unsupported("create group", c.create_group(new_group("RosterKit demo")))
+            .await?;
         team.to_owned()
     };
     if caps.update_group.supported {
         s.step("update group", async {
-            c.update_group(&target, Some("RosterKit demo (renamed)"), None, None)
+            c.update_group(&target, rename("RosterKit demo (renamed)"))
                 .await?;
             let g = c.get_group(&target).await?;
             ensure(
@@ -141,11 +139,8 @@ async fn manage_groups(s: &Scenario<'_>, team: &str) -> Result<(), Abort> {
         })
         .await?;
     } else {
-        s.unsupported(
-            "update group",
-            c.update_group(&target, Some("Renamed"), None, None),
-        )
-        .await?;
+        s.unsupported("update group", c.update_group(&target, rename("Renamed")))
+            .await?;
     }
     if caps.delete_group.supported {
         s.step("delete group", async {

@@ -2,9 +2,12 @@
 //! `000_9864484e91baf0a8.txt`), including the optional approve/reject flow.
 //! SSW cannot create users or groups, so update and delete use a seeded group.
 
-use super::membership::{add_and_verify, desired_from, remove_and_verify, sync};
-use super::scenario::{ensure, member_ids, Abort, Problem, Scenario};
+use super::membership::{
+    add_and_verify, desired_from, email_sync, guards, remove_and_verify, sync,
+};
+use super::scenario::{ensure, member_ids, new_group, rename, Abort, Problem, Scenario};
 use rosterkit::Group;
+use rosterkit::OutcomeStatus;
 
 /// The guide's example group.
 const IT_ADMINS: &str = "grp_001";
@@ -60,11 +63,8 @@ pub async fn run(s: &Scenario<'_>) -> Result<(), Abort> {
     add_and_verify(s, IT_ADMINS, &newcomer).await?;
     remove_and_verify(s, IT_ADMINS, &newcomer).await?;
 
-    s.unsupported(
-        "create group",
-        c.create_group("RosterKit demo", Vec::new(), None),
-    )
-    .await?;
+    s.unsupported("create group", c.create_group(new_group("RosterKit demo")))
+        .await?;
     s.unsupported("get one group", c.get_group(IT_ADMINS))
         .await?;
 
@@ -72,6 +72,8 @@ pub async fn run(s: &Scenario<'_>) -> Result<(), Abort> {
 
     let desired = desired_from(&members, 2, &outsiders[1..3.min(outsiders.len())]);
     sync(s, IT_ADMINS, &desired).await?;
+    email_sync(s, IT_ADMINS).await?;
+    guards(s, IT_ADMINS, &outsiders).await?;
 
     // SSW cannot create groups, so the last seeded group is renamed and deleted.
     let target = groups.last().ok_or(Abort)?.clone();
@@ -80,8 +82,7 @@ pub async fn run(s: &Scenario<'_>) -> Result<(), Abort> {
         target.name.clone().unwrap_or_default()
     );
     s.step("update group (seeded)", async {
-        c.update_group(&target.id, Some(&renamed), None, None)
-            .await?;
+        c.update_group(&target.id, rename(&renamed)).await?;
         let now = c.list_groups().await?;
         let name = now
             .iter()
@@ -146,17 +147,17 @@ async fn approvals(
             let report = c
                 .add_members(&contractors, std::slice::from_ref(&user))
                 .await?;
-            let answer = report
-                .steps
+            let outcome = report
+                .outcomes
                 .first()
-                .and_then(|st| st.result.as_ref().ok())
-                .and_then(|v| v.get("message"))
-                .and_then(|m| m.as_str())
-                .unwrap_or("")
-                .to_owned();
-            if let Some(Err(e)) = report.steps.first().map(|st| &st.result) {
+                .ok_or(Problem::Check("no outcome".to_owned()))?;
+            if let Some(e) = &outcome.error {
                 return Err(Problem::Client(e.clone()));
             }
+            ensure(outcome.status == OutcomeStatus::PendingApproval, || {
+                format!("{user}: {:?}, expected pending approval", outcome.status)
+            })?;
+            let answer = "pending approval";
             let ids = member_ids(c, &contractors).await?;
             ensure(!ids.contains(&user), || {
                 format!("{user} is already a member; expected a pending request")

@@ -51,6 +51,19 @@ impl Run {
         })
     }
 
+    /// The error JSON printed on stderr (its first JSON line), as
+    /// `--output json` reports failures there and keeps stdout clean.
+    pub fn err_json(&self) -> Value {
+        self.stderr
+            .lines()
+            .find_map(|l| {
+                serde_json::from_str::<Value>(l)
+                    .ok()
+                    .filter(Value::is_object)
+            })
+            .unwrap_or_else(|| panic!("no JSON error on stderr:\n{}", self.stderr))
+    }
+
     /// Asserts success and returns stdout as JSON.
     pub fn ok_json(&self) -> Value {
         assert_eq!(

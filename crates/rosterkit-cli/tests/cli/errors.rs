@@ -104,7 +104,8 @@ async fn unsupported_operation_exits_1_with_the_reason() {
         .admin("b2core", &["--output", "json", "members", "list", "1"])
         .await;
     assert_eq!(r.code, 1);
-    let v = r.json();
+    assert!(r.stdout.is_empty(), "errors stay off stdout: {}", r.stdout);
+    let v = r.err_json();
     assert_eq!(v["error"]["kind"], "unsupported");
     assert_eq!(v["error"]["provider"], "b2core");
     assert!(v["error"]["reason"]
@@ -119,14 +120,14 @@ async fn unsupported_operation_exits_1_with_the_reason() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn api_errors_show_status_and_exit_1() {
+async fn api_errors_exit_by_kind() {
     let served = Served::start().await;
     let r = served
         .admin("polaris", &["groups", "get", "no-such-group"])
         .await;
-    assert_eq!(r.code, 1);
+    assert_eq!(r.code, 6, "not found");
     assert!(r.stderr.contains("not found"), "{}", r.stderr);
-    // Nothing reachable there: a transport error, still exit 1.
+    // Nothing reachable there: a transport error.
     let r = run(
         &[
             "--provider",
@@ -139,8 +140,14 @@ async fn api_errors_show_status_and_exit_1() {
         Some("t"),
     )
     .await;
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.code, 8, "{}", r.stderr);
     assert!(r.stderr.contains("transport error"), "{}", r.stderr);
+    let help = run(&["--help"], None).await;
+    assert!(
+        help.stdout.contains("Exit codes: 0 done"),
+        "{}",
+        help.stdout
+    );
     served.shutdown().await;
 }
 

@@ -83,16 +83,29 @@ async fn groups_create_update_get_delete() {
         .ok_json();
     assert_eq!(got["name"], "Operations");
     assert_eq!(got["permissions"].as_array().unwrap().len(), 2);
-    let deleted = served
+    // Not a terminal and no --yes: nothing is deleted.
+    let unconfirmed = served
         .admin("b2core", &["--output", "json", "groups", "delete", &id])
+        .await;
+    assert_eq!(unconfirmed.code, 4, "{}", unconfirmed.stderr);
+    assert!(
+        unconfirmed.stderr.contains("--yes"),
+        "{}",
+        unconfirmed.stderr
+    );
+    let deleted = served
+        .admin(
+            "b2core",
+            &["--output", "json", "groups", "delete", &id, "--yes"],
+        )
         .await
         .ok_json();
     assert_eq!(deleted["deleted"], true);
     let gone = served
         .admin("b2core", &["--output", "json", "groups", "get", &id])
         .await;
-    assert_eq!(gone.code, 1);
-    assert_eq!(gone.json()["error"]["kind"], "not_found");
+    assert_eq!(gone.code, 6);
+    assert_eq!(gone.err_json()["error"]["kind"], "not_found");
 
     // Polaris permissions scoped to projects; Alteryx roles and forceDelete.
     let g = served
@@ -132,13 +145,17 @@ async fn groups_create_update_get_delete() {
             &["members", "add", &aid, "61d564361d6d5da7ad461a32"],
         )
         .await;
-    let refused = served.admin("alteryx", &["groups", "delete", &aid]).await;
+    let refused = served
+        .admin("alteryx", &["groups", "delete", &aid, "--yes"])
+        .await;
     assert_eq!(refused.code, 1, "{}", refused.stderr);
     assert!(refused.stderr.contains("HTTP 400"), "{}", refused.stderr);
     let forced = served
         .admin(
             "alteryx",
-            &["--output", "json", "groups", "delete", &aid, "--force"],
+            &[
+                "--output", "json", "groups", "delete", &aid, "--force", "--yes",
+            ],
         )
         .await;
     assert_eq!(forced.code, 0, "{}", forced.stderr);

@@ -113,7 +113,11 @@ async fn ssw_join_requests_are_approved_or_rejected() {
             )
             .await
             .ok_json();
-        assert_eq!(added["steps"][0]["message"], "pending approval", "{added}");
+        assert_eq!(
+            added["outcomes"][0]["status"], "pending_approval",
+            "{added}"
+        );
+        assert_eq!(added["pending"], 1, "{added}");
         assert!(
             !served
                 .member_ids("ssw", &contractors)
@@ -135,7 +139,7 @@ async fn ssw_join_requests_are_approved_or_rejected() {
             "{verdict}"
         );
     }
-    // Nothing pending any more: approving again is the vendor's error, exit 1.
+    // Nothing pending any more: approving again is the vendor's error.
     let again = served
         .admin("ssw", &["members", "approve", &contractors, "user_1001"])
         .await;
@@ -180,12 +184,15 @@ async fn members_sync_dry_run_then_real() {
                     group,
                     "--file",
                     file_arg,
+                    "--mode",
+                    "authoritative",
                     "--dry-run",
                 ],
             )
             .await
             .ok_json();
-        assert_eq!(plan["dry_run"], true);
+        assert_eq!(plan["applied"], false);
+        let plan = &plan["plan"];
         assert_eq!(
             plan["to_add"],
             serde_json::json!([newcomer]),
@@ -196,7 +203,7 @@ async fn members_sync_dry_run_then_real() {
             serde_json::json!([current[0]]),
             "{provider}: {plan}"
         );
-        assert!(plan["calls"].as_u64().unwrap() >= 2);
+        assert!(plan["call_count"].as_u64().unwrap() >= 2);
         assert_eq!(
             served.member_ids(provider, group).await,
             current,
@@ -207,13 +214,48 @@ async fn members_sync_dry_run_then_real() {
             .admin(
                 provider,
                 &[
-                    "--output", "json", "members", "sync", group, "--file", file_arg,
+                    "--output",
+                    "json",
+                    "members",
+                    "sync",
+                    group,
+                    "--file",
+                    file_arg,
+                    "--mode",
+                    "authoritative",
+                ],
+            )
+            .await;
+        // Not a terminal and no --yes: the plan is shown, nothing applied.
+        assert_eq!(applied.code, 4, "{}", applied.stderr);
+        assert!(applied.stderr.contains("--yes"), "{}", applied.stderr);
+        assert_eq!(
+            served.member_ids(provider, group).await,
+            current,
+            "{provider}"
+        );
+        let applied = served
+            .admin(
+                provider,
+                &[
+                    "--output",
+                    "json",
+                    "members",
+                    "sync",
+                    group,
+                    "--file",
+                    file_arg,
+                    "--mode",
+                    "authoritative",
+                    "--yes",
                 ],
             )
             .await
             .ok_json();
-        assert_eq!(applied["dry_run"], false);
+        assert_eq!(applied["applied"], true);
         assert_eq!(applied["failed"], 0, "{provider}: {applied}");
+        assert_eq!(applied["added"], 1, "{provider}: {applied}");
+        assert_eq!(applied["removed"], 1, "{provider}: {applied}");
         let mut want: Vec<String> = current[1..].to_vec();
         want.push(newcomer.to_owned());
         want.sort();
@@ -231,12 +273,14 @@ async fn members_sync_dry_run_then_real() {
                     group,
                     "--file",
                     file_arg,
+                    "--mode",
+                    "authoritative",
                     "--dry-run",
                 ],
             )
             .await
             .ok_json();
-        assert_eq!(again["calls"], 0);
+        assert_eq!(again["plan"]["call_count"], 0);
         let _ = std::fs::remove_file(&file);
     }
     served.shutdown().await;
@@ -247,18 +291,38 @@ async fn sync_reads_a_json_array_file() {
     let served = Served::start().await;
     let file = temp_path("desired.json");
     std::fs::write(&file, r#"["61d564361d6d5da7ad461a32"]"#).unwrap();
+    let args = |extra: &[&'static str]| {
+        let mut a = vec![
+            "--output",
+            "json",
+            "members",
+            "sync",
+            "61d58ac83c15317e1a482069",
+            "--file",
+            file.to_str().unwrap(),
+            "--mode",
+            "authoritative",
+            "--yes",
+        ];
+        a.extend_from_slice(extra);
+        a.into_iter().map(str::to_owned).collect::<Vec<_>>()
+    };
+    // Keeping one of four members removes three: a mass removal, refused.
+    let refused = served
+        .admin(
+            "alteryx",
+            &args(&[]).iter().map(String::as_str).collect::<Vec<_>>(),
+        )
+        .await;
+    assert_eq!(refused.code, 4, "{}", refused.stderr);
+    assert_eq!(refused.err_json()["error"]["guard"], "mass_removal");
     let out = served
         .admin(
             "alteryx",
-            &[
-                "--output",
-                "json",
-                "members",
-                "sync",
-                "61d58ac83c15317e1a482069",
-                "--file",
-                file.to_str().unwrap(),
-            ],
+            &args(&["--allow-mass-removal"])
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
         )
         .await
         .ok_json();

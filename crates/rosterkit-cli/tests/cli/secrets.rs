@@ -27,7 +27,7 @@ async fn wrong_token_gives_401_without_echoing_it() {
             args.extend(["--verbose", "--output", format, "groups", "list"].map(String::from));
             let refs: Vec<&str> = args.iter().map(String::as_str).collect();
             let r = run(&refs, Some(WRONG)).await;
-            assert_eq!(r.code, 1, "{provider}: {}", r.stderr);
+            assert_eq!(r.code, 5, "{provider}: {}", r.stderr);
             assert!(r.stderr.contains("401"), "{provider}: {}", r.stderr);
             assert_absent(provider, &r, WRONG);
             // Not even a recognisable part of it.
@@ -76,7 +76,7 @@ async fn insecure_flag_token_is_not_echoed() {
     args.extend(["--token-insecure", WRONG, "--verbose", "groups", "get", "1"].map(String::from));
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let r = run(&refs, None).await;
-    assert_eq!(r.code, 1);
+    assert_eq!(r.code, 5);
     assert!(r.stderr.contains("401"), "{}", r.stderr);
     assert_absent("--token-insecure", &r, WRONG);
     served.shutdown().await;

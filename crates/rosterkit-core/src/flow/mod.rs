@@ -11,25 +11,27 @@
 //! ```
 //!
 //! A flow may be one call with retries, every page of a list, a
-//! read-modify-write, or a sequence whose items each report their own result.
+//! read-modify-write, or a membership plan; its result is typed (`Flow<T>`),
+//! so hosts get the core's own values and never re-parse JSON.
 
 mod call;
-pub(crate) mod combinators;
+mod paged;
+mod then;
 
-pub use call::Call;
-pub(crate) use combinators::{each, then, Continue};
+pub use call::{Call, Callable};
+pub(crate) use paged::{paged, walk};
+pub(crate) use then::{map, settle, then, Next};
 
 use crate::credentials::Target;
 use crate::error::Error;
 use crate::http::{Request, Response};
 use crate::retry::RetryPolicy;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Serialize;
 
 /// What the host must do next.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
-pub enum Step {
+pub enum Step<T> {
     /// Send this request and report the response.
     Send {
         /// The request.
@@ -43,17 +45,28 @@ pub enum Step {
     /// Finished.
     Done {
         /// The result.
-        result: Result<Value, Error>,
+        result: Result<T, Error>,
     },
 }
 
-impl Step {
-    pub(crate) fn ok(value: Value) -> Step {
+impl<T> Step<T> {
+    pub(crate) fn ok(value: T) -> Step<T> {
         Step::Done { result: Ok(value) }
     }
 
-    pub(crate) fn err(error: Error) -> Step {
+    pub(crate) fn err(error: Error) -> Step<T> {
         Step::Done { result: Err(error) }
+    }
+
+    /// The same step with its result mapped.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Step<U> {
+        match self {
+            Step::Send { request } => Step::Send { request },
+            Step::Sleep { millis } => Step::Sleep { millis },
+            Step::Done { result } => Step::Done {
+                result: result.map(f),
+            },
+        }
     }
 }
 
@@ -66,31 +79,52 @@ pub struct Context {
     pub policy: RetryPolicy,
     /// Random seed from the host, for backoff jitter.
     pub seed: u64,
+    /// The most pages one list walk may take before it is treated as a
+    /// loop ([`crate::paging::MAX_PAGES`] by default).
+    pub max_pages: u32,
 }
 
-/// A state machine driven by the host. Machines compose: a flow is a tree.
-pub(crate) trait Machine: Send {
-    fn start(&mut self, ctx: &mut Context) -> Step;
-    fn on_response(&mut self, ctx: &mut Context, response: Response, elapsed_ms: u64) -> Step;
+impl Context {
+    /// A context with the default page ceiling.
+    pub fn new(target: Target, policy: RetryPolicy, seed: u64) -> Context {
+        Context {
+            target,
+            policy,
+            seed,
+            max_pages: crate::paging::MAX_PAGES,
+        }
+    }
+}
+
+/// A state machine driven by the host. Machines compose: a flow is a tree
+/// whose depth is fixed by the operation, never by the data (paging loops
+/// inside one machine rather than nesting a machine per page).
+pub(crate) trait Machine<T>: Send {
+    fn start(&mut self, ctx: &mut Context) -> Step<T>;
+    fn on_response(&mut self, ctx: &mut Context, response: Response, elapsed_ms: u64) -> Step<T>;
     fn on_transport_error(
         &mut self,
         ctx: &mut Context,
         sent: bool,
-        message: String,
+        message: &str,
         elapsed_ms: u64,
-    ) -> Step;
-    fn on_woken(&mut self, ctx: &mut Context, elapsed_ms: u64) -> Step;
+    ) -> Step<T>;
+    fn on_woken(&mut self, ctx: &mut Context, elapsed_ms: u64) -> Step<T>;
 }
 
-/// A driven operation. Build one from an [`crate::Operation`] (one call with
-/// retries), with [`Flow::all_pages`], or from the unified layer.
-pub struct Flow {
+pub(crate) type BoxMachine<T> = Box<dyn Machine<T>>;
+
+/// A driven operation with a typed result. Build one from an
+/// [`crate::Operation`] ([`Flow::call`], [`Flow::all_pages`]), from the
+/// unified layer, or from a membership plan.
+pub struct Flow<T> {
     ctx: Context,
-    machine: Box<dyn Machine>,
+    machine: BoxMachine<T>,
     finished: bool,
+    mutated: bool,
 }
 
-impl std::fmt::Debug for Flow {
+impl<T> std::fmt::Debug for Flow<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Flow")
             .field("target", &self.ctx.target)
@@ -99,35 +133,26 @@ impl std::fmt::Debug for Flow {
     }
 }
 
-impl Flow {
-    pub(crate) fn from_machine(ctx: Context, machine: Box<dyn Machine>) -> Flow {
+impl<T: Send + 'static> Flow<T> {
+    pub(crate) fn from_machine(ctx: Context, machine: BoxMachine<T>) -> Flow<T> {
         Flow {
             ctx,
             machine,
             finished: false,
+            mutated: false,
         }
     }
 
-    /// One call of `op`, retried as the policy allows.
-    pub fn call(op: crate::Operation, ctx: Context) -> Flow {
-        Flow::from_machine(ctx, Box::new(Call::new(op)))
-    }
-
-    /// Every page of a list operation; the result is the array of all items.
-    pub fn all_pages(op: crate::Operation, ctx: Context) -> Flow {
-        Flow::from_machine(ctx, combinators::all_pages(op))
-    }
-
     /// The first step.
-    pub fn start(&mut self) -> Step {
+    pub fn start(&mut self) -> Step<T> {
         let step = self.machine.start(&mut self.ctx);
         self.track(step)
     }
 
     /// Feeds back the response to the last `Send`.
-    pub fn on_response(&mut self, response: Response, elapsed_ms: u64) -> Step {
+    pub fn on_response(&mut self, response: Response, elapsed_ms: u64) -> Step<T> {
         if self.finished {
-            return finished_error();
+            return Step::err(finished());
         }
         let step = self
             .machine
@@ -137,33 +162,81 @@ impl Flow {
 
     /// Reports that the last `Send` got no response. `sent` is false when the
     /// request provably never left (connection refused).
-    pub fn on_transport_error(&mut self, sent: bool, message: &str, elapsed_ms: u64) -> Step {
+    pub fn on_transport_error(&mut self, sent: bool, message: &str, elapsed_ms: u64) -> Step<T> {
         if self.finished {
-            return finished_error();
+            return Step::err(finished());
         }
-        let step =
-            self.machine
-                .on_transport_error(&mut self.ctx, sent, message.to_owned(), elapsed_ms);
+        let step = self
+            .machine
+            .on_transport_error(&mut self.ctx, sent, message, elapsed_ms);
         self.track(step)
     }
 
     /// Reports that the last `Sleep` is over.
-    pub fn on_woken(&mut self, elapsed_ms: u64) -> Step {
+    pub fn on_woken(&mut self, elapsed_ms: u64) -> Step<T> {
         if self.finished {
-            return finished_error();
+            return Step::err(finished());
         }
         let step = self.machine.on_woken(&mut self.ctx, elapsed_ms);
         self.track(step)
     }
 
-    fn track(&mut self, step: Step) -> Step {
-        if matches!(step, Step::Done { .. }) {
-            self.finished = true;
+    /// True once the flow has asked to send a request that may change
+    /// something (any method but GET and HEAD). A host that abandons a flow
+    /// uses it to tell "not run" from "outcome unknown".
+    pub fn has_sent_change(&self) -> bool {
+        self.mutated
+    }
+
+    pub(crate) fn into_machine(self) -> BoxMachine<T> {
+        self.machine
+    }
+
+    /// The same flow with its result mapped.
+    pub fn map<U: Send + 'static>(self, f: impl FnOnce(T) -> U + Send + 'static) -> Flow<U> {
+        Flow {
+            ctx: self.ctx,
+            machine: map(self.machine, f),
+            finished: self.finished,
+            mutated: self.mutated,
+        }
+    }
+
+    fn track(&mut self, step: Step<T>) -> Step<T> {
+        match &step {
+            Step::Done { .. } => self.finished = true,
+            Step::Send { request } => {
+                if !matches!(request.method.as_str(), "GET" | "HEAD") {
+                    self.mutated = true;
+                }
+            }
+            Step::Sleep { .. } => {}
         }
         step
     }
 }
 
-fn finished_error() -> Step {
-    Step::err(Error::invalid("flow", "this flow has already finished"))
+impl Flow<()> {
+    /// One call of a typed endpoint, retried as the policy allows.
+    pub fn of<C: Callable>(op: C, ctx: Context) -> Flow<C::Output> {
+        Flow::from_machine(ctx, Box::new(Call::new(op)))
+    }
+}
+
+impl Flow<crate::Output> {
+    /// One call of `op`, retried as the policy allows.
+    pub fn call(op: crate::Operation, ctx: Context) -> Flow<crate::Output> {
+        Flow::from_machine(ctx, Box::new(Call::new(op)))
+    }
+}
+
+impl Flow<Vec<serde_json::Value>> {
+    /// Every page of a list operation; the result is every item, as JSON.
+    pub fn all_pages(op: crate::Operation, ctx: Context) -> Flow<Vec<serde_json::Value>> {
+        Flow::from_machine(ctx, walk(crate::paging::OperationPager::new(op)))
+    }
+}
+
+fn finished() -> Error {
+    Error::invalid("flow", "this flow has already finished")
 }

@@ -6,7 +6,14 @@ use crate::Provider;
 use serde::{Deserialize, Serialize};
 
 /// Whether an operation is available, and a note on how or why not.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash)
+)]
 pub struct Support {
     /// Available through the vendor's public API.
     pub supported: bool,
@@ -29,7 +36,14 @@ fn no(note: &str) -> Support {
 }
 
 /// One provider's row in the capability table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash)
+)]
 pub struct Capabilities {
     /// The provider.
     pub provider: Provider,
@@ -53,20 +67,26 @@ pub struct Capabilities {
     pub remove_members: Support,
     /// Approve or reject join requests.
     pub approvals: Support,
+    /// Name desired members by email: the vendor offers a way to look them up.
+    pub email_lookup: Support,
     /// Users per add call (1 = one call per user).
-    pub add_batch_size: usize,
+    pub add_batch_size: u64,
     /// Users per remove call (1 = one call per user).
-    pub remove_batch_size: usize,
+    pub remove_batch_size: u64,
     /// How lists are paged.
     pub paging: PageStyle,
 }
 
 /// Batch size meaning "one call carries every change". u32::MAX rather than
 /// usize::MAX so the value stays exact in JavaScript numbers.
-pub const UNLIMITED: usize = u32::MAX as usize;
+pub const UNLIMITED: u64 = u32::MAX as u64;
 
 const NO_MEMBERSHIP_B2CORE: &str =
     "B2Core's user-group API has no membership endpoints; users keep individual permissions";
+
+fn email_note(provider: Provider) -> &'static str {
+    crate::membership::email_lookup_note(provider)
+}
 
 /// The capability table row for `provider`.
 pub fn capabilities(provider: Provider) -> Capabilities {
@@ -83,6 +103,7 @@ pub fn capabilities(provider: Provider) -> Capabilities {
             add_members: yes("one POST per user; may create a pending join request"),
             remove_members: yes("one DELETE per user"),
             approvals: yes("POST .../approval and .../reject"),
+            email_lookup: yes("group members and GET /iam/v1/organization/members carry emails"),
             add_batch_size: 1,
             remove_batch_size: 1,
             paging: PageStyle::PageNumber,
@@ -101,6 +122,7 @@ pub fn capabilities(provider: Provider) -> Capabilities {
             add_members: yes("one PATCH with userIdsToAdd"),
             remove_members: yes("the same PATCH with userIdsToRemove"),
             approvals: no("Spotnana has no join approval flow"),
+            email_lookup: no(email_note(Provider::Spotnana)),
             add_batch_size: UNLIMITED,
             remove_batch_size: UNLIMITED,
             paging: PageStyle::OffsetLimitTotal,
@@ -117,6 +139,7 @@ pub fn capabilities(provider: Provider) -> Capabilities {
             add_members: no(NO_MEMBERSHIP_B2CORE),
             remove_members: no(NO_MEMBERSHIP_B2CORE),
             approvals: no("B2Core has no join approval flow"),
+            email_lookup: no(email_note(Provider::B2core)),
             add_batch_size: 0,
             remove_batch_size: 0,
             paging: PageStyle::LimitOffsetArray,
@@ -135,9 +158,10 @@ pub fn capabilities(provider: Provider) -> Capabilities {
                 "no removal endpoint: GET /v1/users/{id}, then PUT the whole user without the group",
             ),
             approvals: no("Polaris has no join approval flow"),
-            add_batch_size: polaris::ADD_MEMBERS_BATCH,
+            email_lookup: yes("group members and GET /v1/users carry emails and usernames"),
+            add_batch_size: polaris::ADD_MEMBERS_BATCH as u64,
             remove_batch_size: 1,
-            paging: PageStyle::None,
+            paging: PageStyle::Unpaged,
         },
         Provider::Alteryx => Capabilities {
             provider,
@@ -151,9 +175,10 @@ pub fn capabilities(provider: Provider) -> Capabilities {
             add_members: yes("POST /v3/usergroups/{id}/users in batches"),
             remove_members: yes("one DELETE per user"),
             approvals: no("Alteryx has no join approval flow"),
-            add_batch_size: alteryx::ADD_USERS_BATCH,
+            email_lookup: no(email_note(Provider::Alteryx)),
+            add_batch_size: alteryx::ADD_USERS_BATCH as u64,
             remove_batch_size: 1,
-            paging: PageStyle::None,
+            paging: PageStyle::Unpaged,
         },
     }
 }

@@ -2,14 +2,18 @@
 //! work the same for every provider, mapped onto each vendor's endpoints.
 //!
 //! What a vendor cannot do fails with [`crate::Error::Unsupported`] naming the
-//! provider and the reason; nothing is silently skipped.
+//! provider and the reason; nothing is silently skipped. The operations are
+//! typed flows on a [`Directory`] (`dir.list_groups(ctx)`), and the same
+//! operations by name as [`UnifiedOp`].
 
 mod capabilities;
 mod convert;
+mod directory;
 mod model;
 mod ops;
+mod pages;
 
 pub use capabilities::{capabilities, Capabilities, Support, UNLIMITED};
-pub use convert::{to_unified, ItemKind};
-pub use model::{Directory, Group, Member, Permission, User};
-pub use ops::UnifiedOp;
+pub use model::{Directory, Group, GroupChanges, Member, NewGroup, Permission, User};
+pub use ops::{UnifiedOp, UnifiedOutput};
+pub use pages::PageFlows;

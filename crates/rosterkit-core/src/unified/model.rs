@@ -5,7 +5,14 @@ use serde::{Deserialize, Serialize};
 
 /// Which directory to talk to: a provider, and for the two that scope their
 /// paths by tenant, the tenant id (SSW `organization_id`, Spotnana `companyId`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash)
+)]
 pub struct Directory {
     /// The vendor API.
     pub provider: Provider,
@@ -51,7 +58,14 @@ impl Directory {
 }
 
 /// A user.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash)
+)]
 pub struct User {
     /// The vendor's user id.
     pub id: String,
@@ -70,17 +84,33 @@ pub struct User {
 }
 
 /// A permission or role, optionally scoped to resources.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash)
+)]
 pub struct Permission {
     /// Permission or role name.
     pub name: String,
     /// Resources it applies to (Polaris `projects/*`); empty means everywhere.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub resources: Vec<String>,
 }
 
 /// A group.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash)
+)]
 pub struct Group {
     /// The vendor's group id, as text.
     pub id: String,
@@ -92,6 +122,7 @@ pub struct Group {
     pub description: Option<String>,
     /// Permissions granted to members (B2Core, Polaris).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub permissions: Vec<Permission>,
     /// The role granted to members (Alteryx).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -106,7 +137,14 @@ pub struct Group {
 }
 
 /// A member of a group.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash)
+)]
 pub struct Member {
     /// The member's user id.
     pub user_id: String,
@@ -119,4 +157,49 @@ pub struct Member {
     /// When the user joined, where the vendor says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub added_at: Option<String>,
+}
+
+/// A group to create.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash)
+)]
+pub struct NewGroup {
+    /// Name.
+    pub name: String,
+    /// Permissions (B2Core names, Polaris scoped permissions).
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
+    pub permissions: Vec<Permission>,
+    /// Alteryx role; defaults to `Evaluated`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// Changes to a group; what is left out keeps its value.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash)
+)]
+pub struct GroupChanges {
+    /// New name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// New permission set (B2Core, Polaris).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<Vec<Permission>>,
+    /// New role (Alteryx).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }

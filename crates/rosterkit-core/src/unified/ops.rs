@@ -1,15 +1,12 @@
-//! Unified operations and the flows that carry them out on each vendor.
+//! Unified operations as one value, for hosts that address them by name
+//! (`{"op": "list_groups"}`): the golden vectors and the sans-IO layers. Each
+//! runs the same typed flow the clients call directly.
 
-use super::capabilities::capabilities;
-use super::convert;
-use super::model::{Directory, Permission};
-use crate::flow::{combinators as c, Call, Context, Continue, Flow, Machine};
-use crate::membership::{self, MembershipPlan};
-use crate::operation::Operation;
-use crate::providers::{alteryx, b2core, polaris, spotnana, ssw, Extra};
-use crate::{validate, Error, Provider};
+use super::model::{Directory, Group, GroupChanges, Member, NewGroup, User};
+use crate::flow::{Context, Flow};
+use crate::membership::{apply_flow, plan_changes, ApplyReport, MembershipPlan, SyncOptions};
+use crate::{validate, Error};
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 
 /// One provider-independent operation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -26,29 +23,16 @@ pub enum UnifiedOp {
     },
     /// Creates a group. Result: `Group`.
     CreateGroup {
-        /// Name.
-        name: String,
-        /// Permissions (B2Core strings, Polaris scoped permissions).
-        #[serde(default)]
-        permissions: Vec<Permission>,
-        /// Alteryx role; defaults to `Evaluated`.
-        #[serde(default)]
-        role: Option<String>,
+        /// The group.
+        group: NewGroup,
     },
-    /// Changes a group. Fields left out keep their value. Result: `Group` or
-    /// `null` where the vendor answers without one.
+    /// Changes a group; what is left out keeps its value. Result: `Group`,
+    /// or `null` where the vendor answers without one.
     UpdateGroup {
         /// The group.
         group_id: String,
-        /// New name.
-        #[serde(default)]
-        name: Option<String>,
-        /// New permission set.
-        #[serde(default)]
-        permissions: Option<Vec<Permission>>,
-        /// New Alteryx role.
-        #[serde(default)]
-        role: Option<String>,
+        /// The changes.
+        changes: GroupChanges,
     },
     /// Deletes a group. `force` deletes a non-empty Alteryx group.
     DeleteGroup {
@@ -63,45 +47,72 @@ pub enum UnifiedOp {
         /// The group.
         group_id: String,
     },
-    /// Adds members with the fewest calls. Result: one entry per call.
+    /// Adds members with the fewest calls. Result: `ApplyReport`.
     AddMembers {
         /// The group.
         group_id: String,
         /// Users to add.
         user_ids: Vec<String>,
     },
-    /// Removes members with the fewest calls. Result: one entry per call.
+    /// Removes members with the fewest calls. Result: `ApplyReport`.
     RemoveMembers {
         /// The group.
         group_id: String,
         /// Users to remove.
         user_ids: Vec<String>,
     },
-    /// Approves a pending join request (SSW).
+    /// Approves a pending join request (SSW). Result: `null`.
     ApproveMember {
         /// The group.
         group_id: String,
         /// The user.
         user_id: String,
     },
-    /// Rejects a pending join request (SSW).
+    /// Rejects a pending join request (SSW). Result: `null`.
     RejectMember {
         /// The group.
         group_id: String,
         /// The user.
         user_id: String,
     },
-    /// Makes the members exactly `desired`. Result: `{"plan", "results"}`;
-    /// with `dry_run`, only the plan and no change.
+    /// Plans a sync toward `desired` (ids or emails). Result: `MembershipPlan`.
+    PlanSync {
+        /// The group.
+        group_id: String,
+        /// Who should be in the group.
+        desired: Vec<String>,
+        /// Mode and guards.
+        options: SyncOptions,
+    },
+    /// Plans and applies a sync. Result: `ApplyReport`.
     SyncMembers {
         /// The group.
         group_id: String,
-        /// The complete desired member list.
+        /// Who should be in the group.
         desired: Vec<String>,
-        /// Plan only.
-        #[serde(default)]
-        dry_run: bool,
+        /// Mode and guards.
+        options: SyncOptions,
     },
+    /// Applies a plan, one call at a time. Result: `ApplyReport`.
+    Apply {
+        /// The plan, as planned.
+        plan: MembershipPlan,
+    },
+}
+
+/// What a unified operation returns.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+#[allow(missing_docs)]
+pub enum UnifiedOutput {
+    Users(Vec<User>),
+    Groups(Vec<Group>),
+    Group(Group),
+    MaybeGroup(Option<Group>),
+    Members(Vec<Member>),
+    Plan(MembershipPlan),
+    Report(ApplyReport),
+    Nothing(()),
 }
 
 impl UnifiedOp {
@@ -119,434 +130,70 @@ impl UnifiedOp {
             UnifiedOp::RemoveMembers { .. } => "remove_members",
             UnifiedOp::ApproveMember { .. } => "approve_member",
             UnifiedOp::RejectMember { .. } => "reject_member",
+            UnifiedOp::PlanSync { .. } => "plan_sync",
             UnifiedOp::SyncMembers { .. } => "sync_members",
+            UnifiedOp::Apply { .. } => "apply",
         }
     }
 
-    /// For the list operations (users, groups, members): the vendor
-    /// operation to page through and the kind of item each page holds, so a
-    /// host can page a unified list lazily with [`crate::paging::Pager`] and
-    /// [`super::to_unified`]. `None` for operations that are not lists.
-    pub fn list_operation(
-        &self,
-        dir: &Directory,
-    ) -> Result<Option<(Operation, super::ItemKind)>, Error> {
-        use super::ItemKind;
-        self.check_supported(dir.provider)?;
+    /// The flow that carries the operation out on `dir`, or `Unsupported` /
+    /// `InvalidInput` before any request.
+    pub fn flow(self, dir: &Directory, ctx: Context) -> Result<Flow<UnifiedOutput>, Error> {
+        use UnifiedOutput as O;
         Ok(match self {
-            UnifiedOp::ListUsers => Some((users_op(dir.provider), ItemKind::User)),
-            UnifiedOp::ListGroups => Some((list_groups_op(dir)?, ItemKind::Group)),
-            UnifiedOp::ListMembers { group_id } => {
-                Some((list_members_op(dir, group_id)?, ItemKind::Member))
-            }
-            _ => None,
-        })
-    }
-
-    /// The flow that carries the operation out on `dir`, or `Unsupported`
-    /// (before any request) when the vendor cannot do it.
-    pub fn flow(&self, dir: &Directory, ctx: Context) -> Result<Flow, Error> {
-        self.check_supported(dir.provider)?;
-        Ok(Flow::from_machine(ctx, self.machine(dir)?))
-    }
-
-    fn check_supported(&self, provider: Provider) -> Result<(), Error> {
-        let caps = capabilities(provider);
-        let support = match self {
-            UnifiedOp::ListUsers => &caps.list_users,
-            UnifiedOp::ListGroups => &caps.list_groups,
-            UnifiedOp::GetGroup { .. } => &caps.get_group,
-            UnifiedOp::CreateGroup { .. } => &caps.create_group,
-            UnifiedOp::UpdateGroup { .. } => &caps.update_group,
-            UnifiedOp::DeleteGroup { .. } => &caps.delete_group,
-            UnifiedOp::ListMembers { .. } | UnifiedOp::SyncMembers { .. } => &caps.list_members,
-            UnifiedOp::AddMembers { .. } => &caps.add_members,
-            UnifiedOp::RemoveMembers { .. } => &caps.remove_members,
-            UnifiedOp::ApproveMember { .. } | UnifiedOp::RejectMember { .. } => &caps.approvals,
-        };
-        if support.supported {
-            Ok(())
-        } else {
-            Err(Error::unsupported(
-                provider,
-                self.name(),
-                support.note.clone(),
-            ))
-        }
-    }
-
-    fn machine(&self, dir: &Directory) -> Result<Box<dyn Machine>, Error> {
-        let p = dir.provider;
-        Ok(match self {
-            UnifiedOp::ListUsers => map_items(c::all_pages(users_op(p)), move |v| {
-                to_json(convert::user(p, v))
-            }),
-            UnifiedOp::ListGroups => map_items(c::all_pages(list_groups_op(dir)?), move |v| {
-                to_json(convert::group(p, v))
-            }),
-            UnifiedOp::GetGroup { group_id } => map_one(
-                Box::new(Call::new(get_group_op(dir, group_id)?)),
-                move |v| to_json(convert::group(p, &v)),
-            ),
-            UnifiedOp::CreateGroup {
-                name,
-                permissions,
-                role,
-            } => {
-                let op: Operation = match p {
-                    Provider::B2core => b2core::CreateGroup {
-                        name: name.clone(),
-                        permissions: permission_names(permissions),
-                    }
-                    .into(),
-                    Provider::Polaris => polaris::CreateGroup {
-                        name: name.clone(),
-                        permissions: polaris_permissions(permissions),
-                    }
-                    .into(),
-                    Provider::Spotnana => spotnana::CreateUserGroup {
-                        company_id: dir.tenant("create_group")?,
-                        name: name.clone(),
-                        ..Default::default()
-                    }
-                    .into(),
-                    _ => alteryx::CreateUserGroup {
-                        name: name.clone(),
-                        role: role.clone().unwrap_or_else(|| "Evaluated".to_owned()),
-                    }
-                    .into(),
-                };
-                map_one(Box::new(Call::new(op)), move |v| {
-                    to_json(convert::group(p, &v))
-                })
-            }
-            UnifiedOp::UpdateGroup {
-                group_id,
-                name,
-                permissions,
-                role,
-            } => update_group(
-                dir,
-                group_id,
-                name.clone(),
-                permissions.clone(),
-                role.clone(),
-            )?,
+            UnifiedOp::ListUsers => dir.list_users(ctx)?.map(O::Users),
+            UnifiedOp::ListGroups => dir.list_groups(ctx)?.map(O::Groups),
+            UnifiedOp::GetGroup { group_id } => dir.get_group(&group_id, ctx)?.map(O::Group),
+            UnifiedOp::CreateGroup { group } => dir.create_group(group, ctx)?.map(O::Group),
+            UnifiedOp::UpdateGroup { group_id, changes } => dir
+                .update_group(&group_id, changes, ctx)?
+                .map(O::MaybeGroup),
             UnifiedOp::DeleteGroup { group_id, force } => {
-                let group_id = group_id.clone();
-                let op: Operation = match p {
-                    Provider::Ssw => ssw::DeleteGroup { group_id }.into(),
-                    Provider::B2core => b2core::DeleteGroup { group_id }.into(),
-                    Provider::Polaris => polaris::DeleteGroup { group_id }.into(),
-                    _ => alteryx::DeleteUserGroup {
-                        group_id,
-                        force_delete: force.then_some(true),
-                    }
-                    .into(),
-                };
-                map_one(Box::new(Call::new(op)), |_| Ok(Value::Null))
+                dir.delete_group(&group_id, force, ctx)?.map(O::Nothing)
             }
-            UnifiedOp::ListMembers { group_id } => list_members(dir, group_id)?,
+            UnifiedOp::ListMembers { group_id } => {
+                dir.list_members(&group_id, ctx)?.map(O::Members)
+            }
             UnifiedOp::AddMembers { group_id, user_ids } => {
-                validate::ids("user_ids", user_ids, true)?;
-                membership::plan_changes(dir, group_id, user_ids, &[])?.machine()
+                validate::ids("user_ids", &user_ids, true)?;
+                apply_flow(plan_changes(dir, &group_id, &user_ids, &[])?, ctx)?.map(O::Report)
             }
             UnifiedOp::RemoveMembers { group_id, user_ids } => {
-                validate::ids("user_ids", user_ids, true)?;
-                membership::plan_changes(dir, group_id, &[], user_ids)?.machine()
+                validate::ids("user_ids", &user_ids, true)?;
+                apply_flow(plan_changes(dir, &group_id, &[], &user_ids)?, ctx)?.map(O::Report)
             }
-            UnifiedOp::ApproveMember { group_id, user_id } => {
-                let op = ssw::ApproveGroupMember {
-                    group_id: group_id.clone(),
-                    user_id: user_id.clone(),
-                    body: Extra::new(),
-                };
-                Box::new(Call::new(op.into()))
-            }
+            UnifiedOp::ApproveMember { group_id, user_id } => dir
+                .approve_member(&group_id, &user_id, ctx)?
+                .map(O::Nothing),
             UnifiedOp::RejectMember { group_id, user_id } => {
-                let op = ssw::RejectGroupMember {
-                    group_id: group_id.clone(),
-                    user_id: user_id.clone(),
-                    body: Extra::new(),
-                };
-                Box::new(Call::new(op.into()))
+                dir.reject_member(&group_id, &user_id, ctx)?.map(O::Nothing)
             }
+            UnifiedOp::PlanSync {
+                group_id,
+                desired,
+                options,
+            } => dir
+                .plan_sync(&group_id, desired, options, ctx)?
+                .map(O::Plan),
             UnifiedOp::SyncMembers {
                 group_id,
                 desired,
-                dry_run,
-            } => sync_members(dir, group_id, desired, *dry_run)?,
-        })
-    }
-}
-
-fn to_json<T: Serialize>(v: T) -> Result<Value, Error> {
-    serde_json::to_value(v).map_err(Error::from)
-}
-
-fn map_one(
-    machine: Box<dyn Machine>,
-    f: impl FnOnce(Value) -> Result<Value, Error> + Send + 'static,
-) -> Box<dyn Machine> {
-    c::then(machine, move |v| f(v).map(Continue::Done))
-}
-
-fn map_items(
-    machine: Box<dyn Machine>,
-    f: impl Fn(&Value) -> Result<Value, Error> + Send + 'static,
-) -> Box<dyn Machine> {
-    c::then(machine, move |v| {
-        let items = match v {
-            Value::Array(items) => items,
-            other => vec![other],
-        };
-        items
-            .iter()
-            .map(&f)
-            .collect::<Result<Vec<_>, _>>()
-            .map(|v| Continue::Done(Value::Array(v)))
-    })
-}
-
-fn permission_names(permissions: &[Permission]) -> Vec<String> {
-    permissions.iter().map(|p| p.name.clone()).collect()
-}
-
-fn polaris_permissions(permissions: &[Permission]) -> Vec<polaris::Permission> {
-    permissions
-        .iter()
-        .map(|p| {
-            polaris::Permission::new(
-                p.name.clone(),
-                (!p.resources.is_empty()).then(|| p.resources.clone()),
-            )
-        })
-        .collect()
-}
-
-fn list_groups_op(dir: &Directory) -> Result<Operation, Error> {
-    Ok(match dir.provider {
-        Provider::Ssw => ssw::ListGroups {
-            organization_id: dir.tenant("list_groups")?,
-            ..Default::default()
-        }
-        .into(),
-        Provider::Spotnana => spotnana::ListUserGroups {
-            company_id: dir.tenant("list_groups")?,
-            ..Default::default()
-        }
-        .into(),
-        Provider::B2core => b2core::ListGroups::default().into(),
-        Provider::Polaris => polaris::ListGroups {}.into(),
-        Provider::Alteryx => alteryx::ListUserGroups {}.into(),
-    })
-}
-
-fn get_group_op(dir: &Directory, group_id: &str) -> Result<Operation, Error> {
-    let group_id = group_id.to_owned();
-    Ok(match dir.provider {
-        Provider::Spotnana => spotnana::GetUserGroup {
-            company_id: dir.tenant("get_group")?,
-            group_id,
-        }
-        .into(),
-        Provider::B2core => b2core::GetGroup { group_id }.into(),
-        Provider::Polaris => polaris::GetGroup { group_id }.into(),
-        Provider::Alteryx => alteryx::GetUserGroup { group_id }.into(),
-        Provider::Ssw => {
-            return Err(Error::unsupported(
-                Provider::Ssw,
-                "get_group",
-                capabilities(Provider::Ssw).get_group.note,
-            ))
-        }
-    })
-}
-
-fn users_op(p: Provider) -> Operation {
-    match p {
-        Provider::Ssw => ssw::ListMembers::default().into(),
-        _ => polaris::ListUsers {}.into(),
-    }
-}
-
-fn list_members(dir: &Directory, group_id: &str) -> Result<Box<dyn Machine>, Error> {
-    let p = dir.provider;
-    let op = list_members_op(dir, group_id)?;
-    Ok(map_items(c::all_pages(op), move |v| {
-        to_json(convert::member(p, v))
-    }))
-}
-
-fn list_members_op(dir: &Directory, group_id: &str) -> Result<Operation, Error> {
-    let group_id = group_id.to_owned();
-    Ok(match dir.provider {
-        Provider::Ssw => ssw::ListGroupMembers {
-            group_id,
-            ..Default::default()
-        }
-        .into(),
-        Provider::Spotnana => spotnana::ListUserGroupMembers {
-            company_id: dir.tenant("list_members")?,
-            group_id,
-            ..Default::default()
-        }
-        .into(),
-        Provider::Polaris => polaris::ListGroupMembers { group_id }.into(),
-        // Alteryx lists members inside the group's detail.
-        _ => alteryx::GetUserGroup { group_id }.into(),
-    })
-}
-
-fn update_group(
-    dir: &Directory,
-    group_id: &str,
-    name: Option<String>,
-    permissions: Option<Vec<Permission>>,
-    role: Option<String>,
-) -> Result<Box<dyn Machine>, Error> {
-    if name.is_none() && permissions.is_none() && role.is_none() {
-        return Err(Error::invalid(
-            "name",
-            "give at least one of name, permissions, role",
-        ));
-    }
-    let p = dir.provider;
-    let gid = group_id.to_owned();
-    let done = move |v: Value| {
-        Ok(if v.is_object() {
-            to_json(convert::group(p, &v))?
-        } else {
-            Value::Null
-        })
-    };
-    Ok(match p {
-        Provider::Ssw => {
-            let name = name.ok_or_else(|| Error::invalid("name", "SSW can only rename a group"))?;
-            let op = ssw::UpdateGroup {
-                group_id: gid,
-                name: Some(name),
-                extra: Extra::new(),
-            };
-            map_one(Box::new(Call::new(op.into())), |_| Ok(Value::Null))
-        }
-        Provider::Spotnana => {
-            // PUT sends name and description: read the group first so the
-            // description is kept.
-            let name =
-                name.ok_or_else(|| Error::invalid("name", "Spotnana updates a group's name"))?;
-            let company_id = dir.tenant("update_group")?;
-            let read = spotnana::GetUserGroup {
-                company_id: company_id.clone(),
-                group_id: gid.clone(),
-            };
-            c::then(Box::new(Call::new(read.into())), move |v| {
-                let current: spotnana::UserGroup = serde_json::from_value(v)?;
-                let op = spotnana::UpdateUserGroup {
-                    company_id,
-                    group_id: gid,
-                    name,
-                    description: current.description,
-                };
-                Ok(Continue::Run(map_one(Box::new(Call::new(op.into())), done)))
-            })
-        }
-        Provider::B2core => {
-            let op = b2core::UpdateGroup {
-                group_id: gid,
-                name,
-                permissions: permissions.as_deref().map(permission_names),
-            };
-            map_one(Box::new(Call::new(op.into())), done)
-        }
-        Provider::Polaris => {
-            // PUT replaces the group: read it first unless both parts are given.
-            let write = move |name: String, perms: Vec<polaris::Permission>, gid: String| {
-                let op = polaris::UpdateGroup {
-                    group_id: gid,
-                    name,
-                    permissions: perms,
-                };
-                map_one(Box::new(Call::new(op.into())), done)
-            };
-            match (name, permissions) {
-                (Some(n), Some(ps)) => write(n, polaris_permissions(&ps), gid),
-                (name, permissions) => {
-                    let read = polaris::GetGroup {
-                        group_id: gid.clone(),
-                    };
-                    c::then(Box::new(Call::new(read.into())), move |v| {
-                        let current: polaris::Group = serde_json::from_value(v)?;
-                        let perms = match permissions {
-                            Some(ps) => polaris_permissions(&ps),
-                            None => current.permissions,
-                        };
-                        Ok(Continue::Run(write(
-                            name.unwrap_or(current.name),
-                            perms,
-                            gid,
-                        )))
-                    })
+                options,
+            } => dir
+                .sync_members(&group_id, desired, options, ctx)?
+                .map(O::Report),
+            UnifiedOp::Apply { plan } => {
+                if plan.provider != dir.provider {
+                    return Err(Error::invalid(
+                        "plan.provider",
+                        format!(
+                            "the plan is for {}; this directory is {}",
+                            plan.provider, dir.provider
+                        ),
+                    ));
                 }
+                apply_flow(plan, ctx)?.map(O::Report)
             }
-        }
-        _ => {
-            // Alteryx PUT needs both name and role.
-            let write = move |name: String, role: String, gid: String| {
-                let op = alteryx::UpdateUserGroup {
-                    group_id: gid,
-                    name,
-                    role,
-                };
-                map_one(Box::new(Call::new(op.into())), done)
-            };
-            match (name, role) {
-                (Some(n), Some(r)) => write(n, r, gid),
-                (name, role) => {
-                    let read = alteryx::GetUserGroup {
-                        group_id: gid.clone(),
-                    };
-                    c::then(Box::new(Call::new(read.into())), move |v| {
-                        let current: alteryx::UserGroup = serde_json::from_value(v)?;
-                        let name = name.or(current.name).unwrap_or_default();
-                        let role = role
-                            .or(current.role)
-                            .unwrap_or_else(|| "Evaluated".to_owned());
-                        Ok(Continue::Run(write(name, role, gid)))
-                    })
-                }
-            }
-        }
-    })
-}
-
-fn sync_members(
-    dir: &Directory,
-    group_id: &str,
-    desired: &[String],
-    dry_run: bool,
-) -> Result<Box<dyn Machine>, Error> {
-    validate::ids("desired", desired, false)?;
-    let list = list_members(dir, group_id)?;
-    let (dir, group_id, desired) = (dir.clone(), group_id.to_owned(), desired.to_vec());
-    Ok(c::then(list, move |members| {
-        let current: Vec<String> = members
-            .as_array()
-            .map(|m| {
-                m.iter()
-                    .filter_map(|x| x.get("user_id").and_then(Value::as_str).map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let plan: MembershipPlan = membership::plan(&dir, &group_id, &current, &desired)?;
-        let plan_json = to_json(&plan)?;
-        if dry_run || plan.is_empty() {
-            return Ok(Continue::Done(json!({"plan": plan_json, "results": []})));
-        }
-        Ok(Continue::Run(c::then(plan.machine(), move |results| {
-            Ok(Continue::Done(
-                json!({"plan": plan_json, "results": results}),
-            ))
-        })))
-    }))
+        })
+    }
 }

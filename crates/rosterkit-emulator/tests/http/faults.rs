@@ -186,6 +186,7 @@ async fn log_and_reset_over_http() {
         log,
         vec![
             LoggedRequest {
+                handled: None,
                 provider: "b2core".into(),
                 method: "DELETE".into(),
                 path: "/api/v2/groups/1".into(),
@@ -193,6 +194,7 @@ async fn log_and_reset_over_http() {
                 status: 204,
             },
             LoggedRequest {
+                handled: None,
                 provider: "b2core".into(),
                 method: "GET".into(),
                 path: "/api/v2/groups".into(),

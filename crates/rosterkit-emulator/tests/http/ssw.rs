@@ -101,7 +101,7 @@ async fn happy_path_lists_adds_and_removes() {
         &format!("/iam/v1/group/grp_001/members/{target}"),
     )
     .await;
-    assert_eq!(status, StatusCode::OK);
+    assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(body["code"], 40900);
 
     let (status, body) = send(

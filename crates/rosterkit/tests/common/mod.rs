@@ -48,3 +48,29 @@ pub fn client_with(emu: &RunningEmulator, p: Provider, policy: RetryPolicy) -> C
 pub fn client(emu: &RunningEmulator, p: Provider) -> Client {
     client_with(emu, p, quick_policy())
 }
+
+/// A `NewGroup` from the old positional arguments.
+pub fn new_group(
+    name: &str,
+    permissions: Vec<rosterkit::Permission>,
+    role: Option<&str>,
+) -> rosterkit::NewGroup {
+    rosterkit::NewGroup {
+        name: name.to_owned(),
+        permissions,
+        role: role.map(str::to_owned),
+    }
+}
+
+/// `GroupChanges` from the old positional arguments.
+pub fn changes(
+    name: Option<&str>,
+    permissions: Option<Vec<rosterkit::Permission>>,
+    role: Option<&str>,
+) -> rosterkit::GroupChanges {
+    rosterkit::GroupChanges {
+        name: name.map(str::to_owned),
+        permissions,
+        role: role.map(str::to_owned),
+    }
+}

@@ -15,7 +15,7 @@ mod models;
 mod users;
 
 pub use groups::{CreateUserGroup, DeleteUserGroup, GetUserGroup, ListUserGroups, UpdateUserGroup};
-pub use models::{GroupMember, Role, UserGroup};
+pub use models::{AddedUsers, GroupMember, Role, UserGroup};
 pub use users::{AddUsersToUserGroup, RemoveUserFromUserGroup};
 
 /// Users sent per `POST /v3/usergroups/{id}/users`; the document gives no

@@ -76,11 +76,23 @@ impl FromStr for Role {
 }
 
 /// A member of a user group, as a group's detail lists it.
+///
+/// Alteryx's help pages name the view `UserGroupView.members[]` with
+/// `userId`, `dateAddedToGroup`, `addedByUserId` and `activeDirectoryObject`
+/// (the shape a real server sends, per `jupiterbak/ayx-node`, whose tests run
+/// against one); an `id` is accepted too, as a reading of the vendor file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupMember {
-    /// The user id.
-    pub id: String,
+    /// The user id (`userId`; `id` accepted).
+    #[serde(alias = "id")]
+    pub user_id: String,
+    /// When the user joined the group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_added_to_group: Option<String>,
+    /// Who added the user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added_by_user_id: Option<String>,
     /// First name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
@@ -114,6 +126,27 @@ pub struct UserGroup {
     /// Members, when the server includes them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<Vec<GroupMember>>,
+    /// Fields not named above.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What `POST /v3/usergroups/{id}/users` answers: `UserGroupAddedUsersView`
+/// (Alteryx help pages; `jupiterbak/ayx-node` `src/api/sdk/models`). A 200
+/// can carry a partial failure: the users in `failedUserReasons` were not
+/// added. An empty 200 (as the vendor file implies) means every user was.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddedUsers {
+    /// Users added by this call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub successfully_added_user_count: Option<u64>,
+    /// Users sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_users_submitted_count: Option<u64>,
+    /// User id to the reason it was not added.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub failed_user_reasons: std::collections::BTreeMap<String, String>,
     /// Fields not named above.
     #[serde(flatten)]
     pub extra: Extra,

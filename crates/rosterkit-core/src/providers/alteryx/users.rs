@@ -1,11 +1,13 @@
 //! Alteryx user-group membership (vendor document `004_1215b0607d515864.txt`).
 
+use super::AddedUsers;
 use crate::encode::RequestBuilder;
 use crate::{parse, validate, Endpoint, Error, Provider, Request, Response, Target};
 use serde::{Deserialize, Serialize};
 
 /// `alteryx.add_users_to_user_group`: POST /v3/usergroups/{id}/users with a
-/// JSON array of user ids (see the module note on encodings).
+/// JSON array of user ids (see the module note on encodings). The answer may
+/// report users that were not added ([`AddedUsers::failed_user_reasons`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AddUsersToUserGroup {
@@ -18,7 +20,7 @@ pub struct AddUsersToUserGroup {
 impl Endpoint for AddUsersToUserGroup {
     const ID: &'static str = "alteryx.add_users_to_user_group";
     const PROVIDER: Provider = Provider::Alteryx;
-    type Output = ();
+    type Output = AddedUsers;
 
     fn request(&self, target: &Target) -> Result<Request, Error> {
         validate::ids("user_ids", &self.user_ids, true)?;
@@ -31,8 +33,12 @@ impl Endpoint for AddUsersToUserGroup {
             .map(RequestBuilder::build)
     }
 
-    fn parse(&self, response: &Response) -> Result<(), Error> {
-        parse::empty(response)
+    fn parse(&self, response: &Response) -> Result<AddedUsers, Error> {
+        parse::check_status(response)?;
+        if response.body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(AddedUsers::default());
+        }
+        parse::decode(&response.body)
     }
 
     // Membership is a set: adding the same users again changes nothing.

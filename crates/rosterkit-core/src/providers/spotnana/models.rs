@@ -89,8 +89,8 @@ pub struct UserGroup {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserGroupPage {
-    /// Groups on this page.
-    #[serde(default)]
+    /// Groups on this page. Required: the reference says a list response
+    /// always carries its list key, so a 200 without it is no empty page.
     pub user_groups: Vec<UserGroup>,
     /// Paging totals, when sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -117,8 +117,7 @@ pub struct GroupMember {
 /// `{"members": [..], "pagination": {..totalNumResults}}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MemberPage {
-    /// Members on this page.
-    #[serde(default)]
+    /// Members on this page (required, as `userGroups` is).
     pub members: Vec<GroupMember>,
     /// Paging totals, when sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -156,8 +155,7 @@ pub struct Role {
 /// `{"roles": [..], "pagination": {..}}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RolePage {
-    /// Roles on this page.
-    #[serde(default)]
+    /// Roles on this page (required, as `userGroups` is).
     pub roles: Vec<Role>,
     /// Paging totals, when sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -6,14 +6,17 @@ use crate::parse;
 use crate::providers::Extra;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
+/// The envelope with `data` left as raw JSON, so the payload is decoded once,
+/// straight into its typed model.
 #[derive(Deserialize)]
-struct Envelope {
+struct Envelope<'a> {
     #[serde(default)]
     code: Value,
-    #[serde(default)]
-    data: Option<Value>,
+    #[serde(default, borrow)]
+    data: Option<&'a RawValue>,
     #[serde(default)]
     message: Option<String>,
 }
@@ -50,7 +53,7 @@ fn code_text(code: &Value) -> Option<String> {
 }
 
 /// Opens the envelope: HTTP errors first, then `code != 0`, then `data`.
-fn open(response: &Response) -> Result<(Option<Value>, Option<String>), Error> {
+fn open(response: &Response) -> Result<Envelope<'_>, Error> {
     if !response.is_success() {
         let mut err = parse::status_error(response);
         // SSW error bodies use the same envelope; its code is the vendor code.
@@ -58,7 +61,8 @@ fn open(response: &Response) -> Result<(Option<Value>, Option<String>), Error> {
             if let Error::Api { vendor_code, .. }
             | Error::Auth { vendor_code, .. }
             | Error::NotFound { vendor_code, .. }
-            | Error::Conflict { vendor_code, .. } = &mut err
+            | Error::Conflict { vendor_code, .. }
+            | Error::RateLimited { vendor_code, .. } = &mut err
             {
                 if vendor_code.is_none() {
                     *vendor_code = code_text(&env.code);
@@ -67,8 +71,9 @@ fn open(response: &Response) -> Result<(Option<Value>, Option<String>), Error> {
         }
         return Err(err);
     }
-    let env: Envelope = parse::decode(&response.body)?;
+    let env: Envelope = parse::decode_borrowed(&response.body)?;
     if !code_is_ok(&env.code) {
+        // HTTP 200 with a failure inside: the code decides, not the status.
         return Err(Error::Api {
             status: response.status,
             vendor_code: code_text(&env.code),
@@ -76,16 +81,24 @@ fn open(response: &Response) -> Result<(Option<Value>, Option<String>), Error> {
                 .message
                 .map(|m| crate::scrub::scrub_secrets(&m))
                 .unwrap_or_else(|| "SSW returned a non-zero code".to_owned()),
+            debug_identifier: None,
         });
     }
-    Ok((env.data, env.message))
+    Ok(env)
 }
 
-/// Parses `data` of a successful envelope into `T`.
+/// The raw `data` of a successful envelope, which must be present.
+pub(crate) fn raw_data(response: &Response) -> Result<&RawValue, Error> {
+    open(response)?
+        .data
+        .ok_or_else(|| Error::decode("SSW envelope has no `data`", &response.body))
+}
+
+/// Parses `data` of a successful envelope into `T`, naming the key that
+/// does not fit (`data.members`, for one).
 pub(crate) fn data<T: DeserializeOwned>(response: &Response) -> Result<T, Error> {
-    let (data, _) = open(response)?;
-    let data = data.ok_or_else(|| Error::decode("SSW envelope has no data", &response.body))?;
-    serde_json::from_value(data).map_err(|e| Error::decode(e.to_string(), &response.body))
+    let raw = raw_data(response)?;
+    parse::decode_part(raw.get().as_bytes(), &response.body, "data")
 }
 
 /// Parses an acknowledgement; an empty 2xx body is accepted as success since
@@ -94,7 +107,16 @@ pub(crate) fn ack(response: &Response) -> Result<Ack, Error> {
     if response.is_success() && response.body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Ack::default());
     }
-    let (data, message) = open(response)?;
+    let opened = open(response)?;
+    let message = opened.message;
+    let data = match opened.data {
+        Some(raw) => Some(parse::decode_part(
+            raw.get().as_bytes(),
+            &response.body,
+            "data",
+        )?),
+        None => None,
+    };
     let env: Extra = parse::decode(&response.body)?;
     let extra = env
         .into_iter()

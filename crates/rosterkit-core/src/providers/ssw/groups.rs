@@ -2,7 +2,7 @@
 //! Steps B, G and H). Creating a group is not in the public API.
 
 use super::envelope::{self, Ack};
-use super::models::GroupData;
+use super::models::PagedGroups;
 use super::{GroupPage, MAX_PAGE_SIZE};
 use crate::encode::RequestBuilder;
 use crate::providers::Extra;
@@ -41,7 +41,25 @@ impl Endpoint for ListGroups {
     }
 
     fn parse(&self, response: &Response) -> Result<GroupPage, Error> {
-        envelope::data::<GroupData>(response).map(GroupPage::from)
+        let raw = envelope::raw_data(response)?.get();
+        // A bare array (as documented) or a paged object; anything else is
+        // refused with the key named, never read as an empty page.
+        if raw.trim_start().starts_with('[') {
+            let groups = crate::parse::decode_part(raw.as_bytes(), &response.body, "data")?;
+            return Ok(GroupPage {
+                groups,
+                page: None,
+                page_size: None,
+                total: None,
+            });
+        }
+        let p: PagedGroups = crate::parse::decode_part(raw.as_bytes(), &response.body, "data")?;
+        Ok(GroupPage {
+            groups: p.groups,
+            page: p.page,
+            page_size: p.page_size,
+            total: p.total,
+        })
     }
 
     fn retry_safe(&self) -> bool {

@@ -23,8 +23,8 @@ pub struct Member {
 /// `GET /iam/v1/group/members`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MemberPage {
-    /// The members on this page.
-    #[serde(default)]
+    /// The members on this page. Required: a page without its list is a
+    /// broken response, not an empty page.
     pub members: Vec<Member>,
     /// The page number (1-based) the server returned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -70,42 +70,16 @@ pub struct GroupPage {
     pub total: Option<u64>,
 }
 
+/// `data` of a group listing when it is an object (the document shows a
+/// bare array; a paged object is accepted too).
 #[derive(Deserialize)]
-#[serde(untagged)]
-pub(crate) enum GroupData {
-    Bare(Vec<Group>),
-    Paged {
-        #[serde(alias = "items")]
-        groups: Vec<Group>,
-        #[serde(default)]
-        page: Option<u64>,
-        #[serde(default)]
-        page_size: Option<u64>,
-        #[serde(default)]
-        total: Option<u64>,
-    },
-}
-
-impl From<GroupData> for GroupPage {
-    fn from(d: GroupData) -> Self {
-        match d {
-            GroupData::Bare(groups) => GroupPage {
-                groups,
-                page: None,
-                page_size: None,
-                total: None,
-            },
-            GroupData::Paged {
-                groups,
-                page,
-                page_size,
-                total,
-            } => GroupPage {
-                groups,
-                page,
-                page_size,
-                total,
-            },
-        }
-    }
+pub(crate) struct PagedGroups {
+    #[serde(alias = "items")]
+    pub(crate) groups: Vec<Group>,
+    #[serde(default)]
+    pub(crate) page: Option<u64>,
+    #[serde(default)]
+    pub(crate) page_size: Option<u64>,
+    #[serde(default)]
+    pub(crate) total: Option<u64>,
 }

@@ -57,43 +57,46 @@ fn parse_contract(headers: &HeaderMap, body: &[u8]) -> Result<Contract, ApiError
     }
 }
 
+/// `UserGroupView`, as Alteryx's help pages describe it and a real server
+/// sends it (members are `{userId, dateAddedToGroup, addedByUserId}`, per
+/// `jupiterbak/ayx-node`, whose tests run against one).
 fn group_json(store: &AlteryxStore, group: &AGroup) -> Value {
     let members: Vec<Value> = group
         .members
         .iter()
-        .filter_map(|id| store.users.get(id))
-        .map(|u| {
+        .filter(|id| store.users.contains_key(*id))
+        .map(|id| {
             json!({
-                "id": u.id,
-                "firstName": u.first_name,
-                "lastName": u.last_name,
-                "email": u.email,
+                "userId": id,
+                "dateAddedToGroup": group.date_created,
+                "addedByUserId": super::seed::ADMIN_USER_ID,
             })
         })
         .collect();
     json!({
         "id": group.id,
         "name": group.name,
+        "dateAdded": group.date_created,
         "role": group.role,
-        "dateCreated": group.date_created,
         "members": members,
     })
 }
 
-/// `GET /v3/usergroups` — a bare array.
+/// `GET /v3/usergroups` — a bare array of `ReducedUserGroupView`
+/// (`{id, name, role}`, no members).
 pub(crate) async fn list_groups(State(app): State<AppState>) -> Json<Value> {
     let world = app.world();
-    let store = &world.alteryx;
     Json(Value::Array(
-        store
+        world
+            .alteryx
             .groups
             .values()
-            .map(|g| group_json(store, g))
+            .map(|g| json!({ "id": g.id, "name": g.name, "role": g.role }))
             .collect(),
     ))
 }
 
-/// `POST /v3/usergroups` — 201 with the group.
+/// `POST /v3/usergroups` — 201 with the new id as a bare JSON string.
 pub(crate) async fn create_group(
     State(app): State<AppState>,
     headers: HeaderMap,
@@ -107,9 +110,7 @@ pub(crate) async fn create_group(
         .create(contract.name, contract.role, &now)?
         .id
         .clone();
-    let store = &world.alteryx;
-    let body = group_json(store, store.group(&id)?);
-    Ok((StatusCode::CREATED, Json(body)).into_response())
+    Ok((StatusCode::CREATED, Json(Value::String(id))).into_response())
 }
 
 /// `GET /v3/usergroups/{id}`
@@ -133,7 +134,9 @@ pub(crate) async fn update_group(
     Ok(Json(group_json(store, store.group(&id)?)))
 }
 
-/// `POST /v3/usergroups/{id}/users` — answers `{}`.
+/// `POST /v3/usergroups/{id}/users` — answers `UserGroupAddedUsersView`:
+/// known users are added, unknown ones listed in `failedUserReasons`, all
+/// inside a 200.
 pub(crate) async fn add_users(
     State(app): State<AppState>,
     Ids(id): Ids<String>,
@@ -142,17 +145,28 @@ pub(crate) async fn add_users(
     let user_ids = match json_body::<UserIds>(Vendor::Alteryx, &body)? {
         UserIds::List(ids) | UserIds::Wrapped { user_ids: ids } => ids,
     };
-    app.world().alteryx.add_users(&id, &user_ids)?;
-    Ok(Json(json!({})))
+    let failed = app.world().alteryx.add_users(&id, &user_ids)?;
+    let reasons: serde_json::Map<String, Value> = failed
+        .iter()
+        .map(|(user, reason)| (user.clone(), Value::String(reason.clone())))
+        .collect();
+    Ok(Json(json!({
+        "successfullyAddedUserCount": user_ids.len() - failed.len(),
+        "totalUsersSubmittedCount": user_ids.len(),
+        "failedUserReasons": reasons,
+    })))
 }
 
-/// `DELETE /v3/usergroups/{userGroupId}/users/{userId}` — answers `{}`.
+/// `DELETE /v3/usergroups/{userGroupId}/users/{userId}` — answers the
+/// group's `UserGroupView`.
 pub(crate) async fn remove_user(
     State(app): State<AppState>,
     Ids((id, user_id)): Ids<(String, String)>,
 ) -> Reply {
-    app.world().alteryx.remove_user(&id, &user_id)?;
-    Ok(Json(json!({})))
+    let mut world = app.world();
+    world.alteryx.remove_user(&id, &user_id)?;
+    let store = &world.alteryx;
+    Ok(Json(group_json(store, store.group(&id)?)))
 }
 
 /// `DELETE /v3/usergroups/{id}?forceDelete=` — answers `{}`.

@@ -9,6 +9,9 @@ use crate::seed::{people, sample_indexes, timestamp, TEAM_NAMES};
 
 const GENERATED_USERS: usize = 299;
 
+/// The document's example user, who stands in as the admin adding members.
+pub(crate) const ADMIN_USER_ID: &str = "61d564361d6d5da7ad461a32";
+
 impl AlteryxStore {
     /// The deterministic sample server.
     pub(crate) fn seeded() -> Self {

@@ -16,8 +16,10 @@ pub(crate) const ROLES: [&str; 6] = [
     "Evaluated",
 ];
 
-/// A server user.
+/// A server user. The v3 user-group API exposes only user ids; the names
+/// are kept so the seed reads like a real server's.
 #[derive(Clone, Debug)]
+#[allow(dead_code)]
 pub(crate) struct AUser {
     pub(crate) id: String,
     pub(crate) first_name: String,
@@ -124,14 +126,23 @@ impl AlteryxStore {
         Ok(group)
     }
 
-    /// Adds users; all ids are checked first so a bad one changes nothing.
-    pub(crate) fn add_users(&mut self, id: &str, user_ids: &[String]) -> Result<(), AxError> {
+    /// Adds the known users and returns the others with the reason each
+    /// was not added, as a real server reports a partial failure.
+    pub(crate) fn add_users(
+        &mut self,
+        id: &str,
+        user_ids: &[String],
+    ) -> Result<Vec<(String, String)>, AxError> {
         self.group(id)?;
-        if let Some(missing) = user_ids.iter().find(|u| !self.users.contains_key(*u)) {
-            return Err(AxError::BadRequest(format!("user `{missing}` not found")));
-        }
-        self.group_mut(id)?.members.extend(user_ids.iter().cloned());
-        Ok(())
+        let (known, unknown): (Vec<&String>, Vec<&String>) =
+            user_ids.iter().partition(|u| self.users.contains_key(*u));
+        self.group_mut(id)?
+            .members
+            .extend(known.into_iter().cloned());
+        Ok(unknown
+            .into_iter()
+            .map(|u| (u.clone(), format!("User {u} was not found")))
+            .collect())
     }
 
     /// Removing a non-member is fine; only an unknown group is an error.
@@ -208,15 +219,17 @@ mod tests {
     }
 
     #[test]
-    fn add_users_is_atomic() {
+    fn add_users_reports_unknown_users() {
         let mut s = AlteryxStore::seeded();
         let g = s
             .create(Some("G".into()), Some("Viewer".into()), "t")
             .unwrap()
             .id
             .clone();
-        assert!(s.add_users(&g, &[USER.into(), "nope".into()]).is_err());
-        assert!(s.groups[&g].members.is_empty());
+        let failed = s.add_users(&g, &[USER.into(), "nope".into()]).unwrap();
+        assert_eq!(failed.len(), 1);
+        assert_eq!(failed[0].0, "nope");
+        assert_eq!(s.groups[&g].members.len(), 1);
         s.add_users(&g, &[USER.into()]).unwrap();
         s.remove_user(&g, "not-a-member").unwrap();
         assert_eq!(s.groups[&g].members.len(), 1);

@@ -53,7 +53,7 @@ impl From<SswError> for ApiError {
             SswError::NotFound(m) => ApiError::ssw(StatusCode::NOT_FOUND, 40400, m),
             SswError::BadRequest(m) => ApiError::ssw(StatusCode::BAD_REQUEST, 40000, m),
             SswError::AlreadyMember => ApiError::ssw(
-                StatusCode::OK,
+                StatusCode::CONFLICT,
                 40900,
                 "user is already a member of the group",
             ),

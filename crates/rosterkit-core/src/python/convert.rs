@@ -1,0 +1,459 @@
+//! Rust values to Python objects straight from serde, with no JSON text and
+//! no `serde_json::Value` in between, and Python objects to JSON for inputs.
+//! Struct field names are interned, so ten thousand users share one `"id"`
+//! string object.
+
+use super::errors::invalid;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
+use pyo3::BoundObject;
+use serde::ser::{self, Serialize};
+use serde_json::{Map, Number, Value};
+use std::fmt;
+
+/// A serializable Rust value as plain Python objects: dicts (keys in field
+/// order), lists, str, int, float, bool, bytes and None.
+pub fn to_py<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    value.serialize(PySer { py }).map_err(|e| e.0)
+}
+
+/// A serde error carrying a Python exception.
+#[derive(Debug)]
+pub struct PyConvertError(PyErr);
+
+impl fmt::Display for PyConvertError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for PyConvertError {}
+
+impl ser::Error for PyConvertError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        PyConvertError(pyo3::exceptions::PyValueError::new_err(msg.to_string()))
+    }
+}
+
+impl From<PyErr> for PyConvertError {
+    fn from(e: PyErr) -> Self {
+        PyConvertError(e)
+    }
+}
+
+#[derive(Clone, Copy)]
+struct PySer<'py> {
+    py: Python<'py>,
+}
+
+type Out<'py> = Result<Bound<'py, PyAny>, PyConvertError>;
+
+impl<'py> PySer<'py> {
+    fn obj<T: IntoPyObject<'py>>(self, v: T) -> Out<'py> {
+        match v.into_pyobject(self.py) {
+            Ok(o) => Ok(o.into_any().into_bound()),
+            Err(e) => Err(PyConvertError(e.into())),
+        }
+    }
+}
+
+struct Seq<'py> {
+    py: Python<'py>,
+    items: Vec<Bound<'py, PyAny>>,
+    /// For a tuple variant: `{variant: [..]}`.
+    variant: Option<&'static str>,
+}
+
+struct Dict<'py> {
+    py: Python<'py>,
+    dict: Bound<'py, PyDict>,
+    key: Option<Bound<'py, PyAny>>,
+    variant: Option<&'static str>,
+}
+
+impl<'py> ser::Serializer for PySer<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = PyConvertError;
+    type SerializeSeq = Seq<'py>;
+    type SerializeTuple = Seq<'py>;
+    type SerializeTupleStruct = Seq<'py>;
+    type SerializeTupleVariant = Seq<'py>;
+    type SerializeMap = Dict<'py>;
+    type SerializeStruct = Dict<'py>;
+    type SerializeStructVariant = Dict<'py>;
+
+    fn serialize_bool(self, v: bool) -> Out<'py> {
+        Ok(PyBool::new(self.py, v).to_owned().into_any())
+    }
+    fn serialize_i8(self, v: i8) -> Out<'py> {
+        self.obj(v)
+    }
+    fn serialize_i16(self, v: i16) -> Out<'py> {
+        self.obj(v)
+    }
+    fn serialize_i32(self, v: i32) -> Out<'py> {
+        self.obj(v)
+    }
+    fn serialize_i64(self, v: i64) -> Out<'py> {
+        self.obj(v)
+    }
+    fn serialize_u8(self, v: u8) -> Out<'py> {
+        self.obj(v)
+    }
+    fn serialize_u16(self, v: u16) -> Out<'py> {
+        self.obj(v)
+    }
+    fn serialize_u32(self, v: u32) -> Out<'py> {
+        self.obj(v)
+    }
+    fn serialize_u64(self, v: u64) -> Out<'py> {
+        self.obj(v)
+    }
+    fn serialize_f32(self, v: f32) -> Out<'py> {
+        self.obj(f64::from(v))
+    }
+    fn serialize_f64(self, v: f64) -> Out<'py> {
+        self.obj(v)
+    }
+    fn serialize_char(self, v: char) -> Out<'py> {
+        self.obj(v.to_string())
+    }
+    fn serialize_str(self, v: &str) -> Out<'py> {
+        Ok(PyString::new(self.py, v).into_any())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Out<'py> {
+        Ok(pyo3::types::PyBytes::new(self.py, v).into_any())
+    }
+    fn serialize_none(self) -> Out<'py> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Out<'py> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Out<'py> {
+        self.serialize_none()
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Out<'py> {
+        self.serialize_none()
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Out<'py> {
+        Ok(PyString::intern(self.py, variant).into_any())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Out<'py> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Out<'py> {
+        let dict = PyDict::new(self.py);
+        dict.set_item(PyString::intern(self.py, variant), value.serialize(self)?)?;
+        Ok(dict.into_any())
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'py>, PyConvertError> {
+        Ok(Seq {
+            py: self.py,
+            items: Vec::with_capacity(len.unwrap_or(0)),
+            variant: None,
+        })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Seq<'py>, PyConvertError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<Seq<'py>, PyConvertError> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Seq<'py>, PyConvertError> {
+        Ok(Seq {
+            py: self.py,
+            items: Vec::with_capacity(len),
+            variant: Some(variant),
+        })
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Dict<'py>, PyConvertError> {
+        Ok(Dict {
+            py: self.py,
+            dict: PyDict::new(self.py),
+            key: None,
+            variant: None,
+        })
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Dict<'py>, PyConvertError> {
+        self.serialize_map(None)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Dict<'py>, PyConvertError> {
+        Ok(Dict {
+            py: self.py,
+            dict: PyDict::new(self.py),
+            key: None,
+            variant: Some(variant),
+        })
+    }
+}
+
+impl<'py> Seq<'py> {
+    fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PyConvertError> {
+        self.items.push(value.serialize(PySer { py: self.py })?);
+        Ok(())
+    }
+
+    fn finish(self) -> Out<'py> {
+        let list = PyList::new(self.py, self.items)?.into_any();
+        match self.variant {
+            None => Ok(list),
+            Some(v) => {
+                let dict = PyDict::new(self.py);
+                dict.set_item(PyString::intern(self.py, v), list)?;
+                Ok(dict.into_any())
+            }
+        }
+    }
+}
+
+impl<'py> ser::SerializeSeq for Seq<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = PyConvertError;
+    fn serialize_element<T: Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result<(), PyConvertError> {
+        self.push(value)
+    }
+    fn end(self) -> Out<'py> {
+        self.finish()
+    }
+}
+
+impl<'py> ser::SerializeTuple for Seq<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = PyConvertError;
+    fn serialize_element<T: Serialize + ?Sized>(
+        &mut self,
+        value: &T,
+    ) -> Result<(), PyConvertError> {
+        self.push(value)
+    }
+    fn end(self) -> Out<'py> {
+        self.finish()
+    }
+}
+
+impl<'py> ser::SerializeTupleStruct for Seq<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = PyConvertError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PyConvertError> {
+        self.push(value)
+    }
+    fn end(self) -> Out<'py> {
+        self.finish()
+    }
+}
+
+impl<'py> ser::SerializeTupleVariant for Seq<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = PyConvertError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PyConvertError> {
+        self.push(value)
+    }
+    fn end(self) -> Out<'py> {
+        self.finish()
+    }
+}
+
+impl<'py> Dict<'py> {
+    fn field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), PyConvertError> {
+        let value = value.serialize(PySer { py: self.py })?;
+        self.dict.set_item(PyString::intern(self.py, key), value)?;
+        Ok(())
+    }
+
+    fn finish(self) -> Out<'py> {
+        match self.variant {
+            None => Ok(self.dict.into_any()),
+            Some(v) => {
+                let outer = PyDict::new(self.py);
+                outer.set_item(PyString::intern(self.py, v), self.dict)?;
+                Ok(outer.into_any())
+            }
+        }
+    }
+}
+
+impl<'py> ser::SerializeMap for Dict<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = PyConvertError;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), PyConvertError> {
+        self.key = Some(key.serialize(PySer { py: self.py })?);
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PyConvertError> {
+        let key = self
+            .key
+            .take()
+            .ok_or_else(|| <PyConvertError as ser::Error>::custom("map value without a key"))?;
+        self.dict
+            .set_item(key, value.serialize(PySer { py: self.py })?)?;
+        Ok(())
+    }
+    fn end(self) -> Out<'py> {
+        self.finish()
+    }
+}
+
+impl<'py> ser::SerializeStruct for Dict<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = PyConvertError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), PyConvertError> {
+        self.field(key, value)
+    }
+    fn end(self) -> Out<'py> {
+        self.finish()
+    }
+}
+
+impl<'py> ser::SerializeStructVariant for Dict<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = PyConvertError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), PyConvertError> {
+        self.field(key, value)
+    }
+    fn end(self) -> Out<'py> {
+        self.finish()
+    }
+}
+
+/// The name of the value at `path` for an error; the root is `input`.
+fn field(path: &str) -> &str {
+    if path.is_empty() {
+        "input"
+    } else {
+        path
+    }
+}
+
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// A Python object as JSON, for endpoint inputs. `path` names the value in
+/// errors, so a bad element reads `InvalidInput(field="input.user_ids[2]")`.
+pub fn to_json(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    // bool first: Python's bool is a subclass of int.
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(Value::from(i));
+        }
+        if let Ok(u) = obj.extract::<u64>() {
+            return Ok(Value::from(u));
+        }
+        return Err(invalid(field(path), "integer is out of the 64-bit range"));
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        let f: f64 = obj.extract()?;
+        return Number::from_f64(f)
+            .map(Value::Number)
+            .ok_or_else(|| invalid(field(path), "NaN and infinity are not JSON numbers"));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (k, v) in d.iter() {
+            let key = k
+                .cast::<PyString>()
+                .map_err(|_| invalid(field(path), "dict keys must be str"))?
+                .to_cow()?
+                .into_owned();
+            let value = to_json(&v, &child(path, &key))?;
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let mut items = Vec::new();
+        for (i, item) in obj.try_iter()?.enumerate() {
+            items.push(to_json(&item?, &format!("{}[{i}]", field(path)))?);
+        }
+        return Ok(Value::Array(items));
+    }
+    // Our own models (Permission, Group, ...) offer to_dict().
+    if obj.hasattr("to_dict")? {
+        return to_json(&obj.call_method0("to_dict")?, path);
+    }
+    if let Ok(m) = obj.cast::<PyMapping>() {
+        let d = PyDict::new(obj.py());
+        for item in m.items()?.iter() {
+            let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+            d.set_item(k, v)?;
+        }
+        return to_json(d.as_any(), path);
+    }
+    let type_name = obj.get_type().name()?.to_string();
+    Err(invalid(
+        field(path),
+        format!("a {type_name} cannot be sent as JSON"),
+    ))
+}
+
+/// A Python object read as a core type through JSON, naming the field that
+/// does not fit.
+pub fn from_py<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<T> {
+    let value = to_json(obj, name)?;
+    crate::operation::input_from_json(value)
+        .map_err(|e| match e {
+            crate::Error::InvalidInput { field, reason } if !name.is_empty() => {
+                crate::Error::invalid(format!("{name}.{field}"), reason)
+            }
+            other => other,
+        })
+        .map_err(PyErr::from)
+}

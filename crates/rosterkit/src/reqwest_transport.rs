@@ -1,0 +1,106 @@
+//! The default transport: reqwest with rustls, tokio's timer and clock.
+
+use crate::transport::{BoxFuture, Transport, TransportError};
+use rosterkit_core::parse::MAX_BODY_BYTES;
+use rosterkit_core::{Header, Request, Response};
+use std::time::{Duration, Instant};
+
+/// reqwest as a [`Transport`].
+#[derive(Clone, Debug)]
+pub struct ReqwestTransport {
+    http: reqwest::Client,
+    epoch: Instant,
+}
+
+impl ReqwestTransport {
+    /// Uses `http` (its proxies, certificates and timeouts apply).
+    pub fn new(http: reqwest::Client) -> ReqwestTransport {
+        ReqwestTransport {
+            http,
+            epoch: Instant::now(),
+        }
+    }
+}
+
+impl Transport for ReqwestTransport {
+    fn send(&self, request: Request) -> BoxFuture<'_, Result<Response, TransportError>> {
+        Box::pin(exchange(&self.http, request))
+    }
+
+    fn sleep(&self, millis: u64) -> BoxFuture<'_, Result<(), TransportError>> {
+        Box::pin(async move {
+            tokio::time::sleep(Duration::from_millis(millis)).await;
+            Ok(())
+        })
+    }
+
+    fn now_ms(&self) -> u64 {
+        self.epoch.elapsed().as_millis() as u64
+    }
+
+    fn seed(&self) -> u64 {
+        random_seed()
+    }
+}
+
+async fn exchange(http: &reqwest::Client, request: Request) -> Result<Response, TransportError> {
+    let method = reqwest::Method::from_bytes(request.method.as_bytes())
+        .map_err(|_| TransportError::NotSent(format!("invalid method {:?}", request.method)))?;
+    let mut builder = http.request(method, &request.url);
+    for h in &request.headers {
+        builder = builder.header(&h.name, &h.value);
+    }
+    if let Some(body) = request.body {
+        builder = builder.body(body);
+    }
+    let mut resp = builder.send().await.map_err(failure)?;
+    let status = resp.status().as_u16();
+    let headers = resp
+        .headers()
+        .iter()
+        .map(|(k, v)| Header::new(k.as_str(), String::from_utf8_lossy(v.as_bytes())))
+        .collect();
+    // Read at most one byte past the limit: the core reports the oversize
+    // body as a decode error without this process holding all of it.
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(failure)? {
+        let room = (MAX_BODY_BYTES + 1).saturating_sub(body.len());
+        body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        if body.len() > MAX_BODY_BYTES {
+            break;
+        }
+    }
+    Ok(Response {
+        status,
+        headers,
+        body,
+    })
+}
+
+fn failure(e: reqwest::Error) -> TransportError {
+    // reqwest's messages name the URL, never headers, so they hold no token.
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(&e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    if e.is_connect() {
+        TransportError::NotSent(message)
+    } else {
+        TransportError::Failed(message)
+    }
+}
+
+/// A seed from the process's random hash keys and the time.
+fn random_seed() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.finish()
+}
