@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Regenerates the Swift bindings of rosterkit-uniffi into packages/swift:
-#   Sources/RosterKit/rosterkit_uniffi.swift       the Swift API
-#   Sources/RosterKitFFI/rosterkit_uniffiFFI.h     the C declarations
-#   Sources/RosterKitFFI/module.modulemap          the C module, linking librosterkit_uniffi
+# Regenerates the Swift bindings of rosterkit-uniffi into packages/swift. The
+# library carries two crates' interfaces (rosterkit-core's types, the
+# client), and uniffi's Swift model compiles both into one module:
+#   Sources/RosterKit/rosterkit_core.swift         the core's types
+#   Sources/RosterKit/rosterkit_uniffi.swift       the client
+#   Sources/RosterKitFFI/rosterkit_coreFFI.h       their C declarations
+#   Sources/RosterKitFFI/rosterkit_uniffiFFI.h
+#   Sources/RosterKitFFI/module.modulemap          one C module, linking librosterkit_uniffi
 #
 #   scripts/gen-swift.sh           write them
 #   scripts/gen-swift.sh --check   fail if the committed ones are stale (for CI;
@@ -44,13 +48,20 @@ cargo run -q -p rosterkit-uniffi --bin uniffi-bindgen -- \
 # of a system library target named module.modulemap, and for local builds it
 # must name the library to link; the xcframework script writes its own.
 mkdir -p "$TMP/out/Sources/RosterKit" "$TMP/out/Sources/RosterKitFFI"
-cp "$TMP/raw/rosterkit_uniffi.swift" "$TMP/out/Sources/RosterKit/"
-cp "$TMP/raw/rosterkit_uniffiFFI.h" "$TMP/out/Sources/RosterKitFFI/"
-sed '/^ *header "/a\    link "rosterkit_uniffi"' "$TMP/raw/rosterkit_uniffiFFI.modulemap" \
+for crate in rosterkit_core rosterkit_uniffi; do
+  cp "$TMP/raw/$crate.swift" "$TMP/out/Sources/RosterKit/"
+  cp "$TMP/raw/${crate}FFI.h" "$TMP/out/Sources/RosterKitFFI/"
+done
+# One module map for both headers, naming the library to link.
+sed -e '/^ *header "/a\    header "rosterkit_coreFFI.h"' -e '/^ *header "/a\    link "rosterkit_uniffi"' \
+  "$TMP/raw/rosterkit_uniffiFFI.modulemap" \
+  | awk '!(/header "rosterkit_coreFFI.h"/ && seen++)' \
   >"$TMP/out/Sources/RosterKitFFI/module.modulemap"
 
 FILES=(
+  Sources/RosterKit/rosterkit_core.swift
   Sources/RosterKit/rosterkit_uniffi.swift
+  Sources/RosterKitFFI/rosterkit_coreFFI.h
   Sources/RosterKitFFI/rosterkit_uniffiFFI.h
   Sources/RosterKitFFI/module.modulemap
 )

@@ -138,24 +138,32 @@ def invalid(field, reason):
     return {"error": {"kind": "invalid_input", "field": field, "reason": reason}}
 
 
-def api(status, code, message):
-    return {"error": {"kind": "api", "status": status, "vendor_code": code, "message": message}}
+def vendor_error(kind, fields, debug):
+    error = {"kind": kind, **fields}
+    if debug is not None:
+        # Spotnana's `debugIdentifier`: the id its support asks for.
+        error["debug_identifier"] = debug
+    return {"error": error}
 
 
-def auth(status, code, message):
-    return {"error": {"kind": "auth", "status": status, "vendor_code": code, "message": message}}
+def api(status, code, message, debug=None):
+    return vendor_error("api", {"status": status, "vendor_code": code, "message": message}, debug)
 
 
-def not_found(code, message):
-    return {"error": {"kind": "not_found", "vendor_code": code, "message": message}}
+def auth(status, code, message, debug=None):
+    return vendor_error("auth", {"status": status, "vendor_code": code, "message": message}, debug)
 
 
-def conflict(code, message):
-    return {"error": {"kind": "conflict", "vendor_code": code, "message": message}}
+def not_found(code, message, debug=None):
+    return vendor_error("not_found", {"vendor_code": code, "message": message}, debug)
 
 
-def rate_limited(retry_after, message):
-    return {"error": {"kind": "rate_limited", "retry_after": retry_after, "message": message}}
+def conflict(code, message, debug=None):
+    return vendor_error("conflict", {"vendor_code": code, "message": message}, debug)
+
+
+def rate_limited(retry_after, message, code=None, debug=None):
+    return vendor_error("rate_limited", {"retry_after": retry_after, "vendor_code": code, "message": message}, debug)
 
 
 def delay(millis):
@@ -207,17 +215,17 @@ REASON = {
 }
 
 
-def status_error(status, code, message, retry_after=None):
+def status_error(status, code, message, retry_after=None, debug=None):
     """The typed error a non-2xx status maps to."""
     if status in (401, 403):
-        return auth(status, code, message)
+        return auth(status, code, message, debug)
     if status == 404:
-        return not_found(code, message)
+        return not_found(code, message, debug)
     if status == 409:
-        return conflict(code, message)
+        return conflict(code, message, debug)
     if status == 429:
-        return rate_limited(retry_after, message)
-    return api(status, code, message)
+        return rate_limited(retry_after, message, code, debug)
+    return api(status, code, message, debug)
 
 
 def vendor_body(vendor, code, message):
@@ -240,7 +248,8 @@ def vendor_body(vendor, code, message):
 
 def vendor_error_case(vendor, name, status, code, message, probe, headers=None):
     body, vcode = vendor_body(vendor, code, message)
-    return case(name, probe, resp=response(status, body, headers=headers), expect=status_error(status, vcode, message))
+    debug = body.get("debugIdentifier")
+    return case(name, probe, resp=response(status, body, headers=headers), expect=status_error(status, vcode, message, debug=debug))
 
 
 def case(name, input_, *, req=None, resp=None, expect=None, target=None):
@@ -359,7 +368,7 @@ def error_cases(ep):
         out.append(case("empty 204 body is success", probe, resp=response(204, empty=True), expect=ok(None)))
         out.append(case("empty 200 body is success", probe, resp=response(200, empty=True), expect=ok(None)))
     elif kind == "ack":
-        cut = '{"code":0,"message":'
+        cut = ep.get("cut", '{"code":0,"message":')
         out.append(case("empty 200 body is success", probe, resp=response(200, empty=True), expect=ok({})))
         out.append(case("malformed JSON in a 200 body", probe, resp=response(200, text=cut), expect=eof_value(cut)))
     if v == "ssw":
@@ -551,13 +560,13 @@ def ssw_endpoints():
                     "a member without user_id is a decode error",
                     probe,
                     resp=response(200, text='{"code":0,"data":{"members":[{"email":"user@example.com"}]}}', headers=JSON_HEADERS),
-                    expect=decode("missing field `user_id`", '{"code":0,"data":{"members":[{"email":"user@example.com"}]}}'),
+                    expect=decode("data.members[0]: missing field `user_id` at line 1 column 40", '{"code":0,"data":{"members":[{"email":"user@example.com"}]}}'),
                 ),
                 case(
                     "a success envelope without data is a decode error",
                     probe,
                     resp=response(200, text='{"code":0,"message":"success"}', headers=JSON_HEADERS),
-                    expect=decode("SSW envelope has no data", '{"code":0,"message":"success"}'),
+                    expect=decode("SSW envelope has no `data`", '{"code":0,"message":"success"}'),
                 ),
                 case(
                     "HTTP 200 with a string code and no message",
@@ -581,7 +590,7 @@ def ssw_endpoints():
                     "429 with the envelope as body keeps the vendor message",
                     probe,
                     resp=response(429, {"code": 42900, "message": "rate limit exceeded"}, headers=[["Content-Type", "application/json"], ["Retry-After", "5"]]),
-                    expect=rate_limited(delay(5000), "rate limit exceeded"),
+                    expect=rate_limited(delay(5000), "rate limit exceeded", "42900"),
                 ),
                 retry_date_case(probe, unix(2015, 10, 21, 7, 28, 30), unix(2015, 10, 21, 7, 28, 0)),
                 html_case("HTML page with status 200 is a decode error", probe),
@@ -1112,10 +1121,39 @@ def spotnana_endpoints():
                     ),
                 ),
                 case(
+                    "a 200 without userGroups is a decode error naming the key, not an empty page",
+                    probe,
+                    resp=response(200, text='{"pagination":{"offset":0,"limit":10,"totalNumResults":3}}', headers=JSON_HEADERS),
+                    expect=decode(
+                        "missing field `userGroups` at line 1 column 58",
+                        '{"pagination":{"offset":0,"limit":10,"totalNumResults":3}}',
+                    ),
+                ),
+                case(
+                    "a 400 with several error messages keeps all of them and the debugIdentifier",
+                    probe,
+                    resp=response(
+                        400,
+                        {
+                            "debugIdentifier": "7c2e4b1a90d3",
+                            "errorMessages": [
+                                {"errorCode": "INVALID_ARGUMENT", "message": "pagination.limit must be at most 1000", "errorParameters": [{"name": "limit", "value": "5000"}]},
+                                {"errorCode": "INVALID_ARGUMENT", "message": "sortParams.sortBy is not supported", "errorDetail": "NAME or CREATED_AT"},
+                            ],
+                        },
+                    ),
+                    expect=api(
+                        400,
+                        "INVALID_ARGUMENT",
+                        "pagination.limit must be at most 1000; sortParams.sortBy is not supported (NAME or CREATED_AT)",
+                        "7c2e4b1a90d3",
+                    ),
+                ),
+                case(
                     "a group without id is a decode error",
                     probe,
                     resp=response(200, text='{"userGroups":[{"name":"x"}]}', headers=JSON_HEADERS),
-                    expect=decode("missing field `id` at line 1 column 27", '{"userGroups":[{"name":"x"}]}'),
+                    expect=decode("userGroups[0]: missing field `id` at line 1 column 27", '{"userGroups":[{"name":"x"}]}'),
                 ),
                 retry_date_case(probe, unix(2024, 1, 2, 10, 1, 0), unix(2024, 1, 2, 10, 0, 0)),
                 html_case("503 with an HTML body", probe, 503),
@@ -1474,7 +1512,7 @@ def spotnana_endpoints():
                     "a platform-created group refuses changes",
                     probe,
                     resp=response(400, {"debugIdentifier": "5f1c", "errorMessages": [{"errorCode": "GROUP_UNMODIFIABLE", "message": "user group is managed by the platform"}]}),
-                    expect=api(400, "GROUP_UNMODIFIABLE", "user group is managed by the platform"),
+                    expect=api(400, "GROUP_UNMODIFIABLE", "user group is managed by the platform", "5f1c"),
                 ),
                 case(
                     "a 1001-character description is refused",
@@ -1974,9 +2012,8 @@ def polaris_group_req(method, suffix="", body=None):
 
 
 def polaris_update_user_body(inp):
-    user = dict(inp["user"])
-    user.setdefault("groups", [])
-    return user
+    # The input carries every property (the core refuses it otherwise).
+    return dict(inp["user"])
 
 
 def polaris_create_user_req(inp):
@@ -2177,10 +2214,28 @@ def polaris_endpoints():
                     req=request("polaris", "PUT", f"/v1/users/{P_DANI}", ("json", {**P_DANI_UPDATE, "actions": ["UPDATE_PASSWORD"]})),
                 ),
                 case(
-                    "an empty group list is sent explicitly",
+                    "a partial user is refused naming every missing property, since the PUT would clear them",
                     {"user_id": P_DANI, "user": {"username": "dani.lee@example.io", "email": "dani.lee@example.io"}},
+                    expect=invalid(
+                        "user",
+                        "a PUT replaces the whole user, so every property to keep must be sent; missing firstName, lastName, enabled, groups "
+                        "(use null for no value; start from the current user, polaris.get_user)",
+                    ),
+                ),
+                case(
+                    "a user without groups is refused rather than taken out of every group",
+                    {"user_id": P_DANI, "user": {k: v for k, v in P_DANI_UPDATE.items() if k != "groups"}},
+                    expect=invalid(
+                        "user",
+                        "a PUT replaces the whole user, so every property to keep must be sent; missing groups "
+                        "(use null for no value; start from the current user, polaris.get_user)",
+                    ),
+                ),
+                case(
+                    "an explicit empty group list and null names are sent as given",
+                    {"user_id": P_DANI, "user": {**P_DANI_UPDATE, "firstName": None, "lastName": None, "groups": []}},
                     req=request(
-                        "polaris", "PUT", f"/v1/users/{P_DANI}", ("json", {"username": "dani.lee@example.io", "email": "dani.lee@example.io", "groups": []})
+                        "polaris", "PUT", f"/v1/users/{P_DANI}", ("json", {**P_DANI_UPDATE, "firstName": None, "lastName": None, "groups": []})
                     ),
                 ),
                 case(
@@ -2554,9 +2609,10 @@ def alteryx_endpoints():
             id="alteryx.add_users_to_user_group",
             method="POST",
             path="/v3/usergroups/{id}/users",
-            source=f"{src}, 'Add a User to a User Group' (no example; userIds sent as a JSON array)",
+            source=f"{src}, 'Add a User to a User Group' (no example; userIds sent as a JSON array); REFERENCES.md, Alteryx: UserGroupAddedUsersView",
             request=lambda inp: request("alteryx", "POST", f"/v3/usergroups/{enc(inp['group_id'])}/users", ("json", inp["user_ids"])),
-            kind="empty",
+            kind="ack",
+            cut='{"successfullyAddedUserCount":',
             probe=probe,
             ids=[("group_id", "group_id")],
             cases=[
@@ -2564,14 +2620,34 @@ def alteryx_endpoints():
                     "one user",
                     probe,
                     req=request("alteryx", "POST", f"/v3/usergroups/{AX_GROUP}/users", ("json", [AX_USER])),
-                    resp=response(200, empty=True),
-                    expect=ok(None),
+                    resp=response(200, {"successfullyAddedUserCount": 1, "totalUsersSubmittedCount": 1, "failedUserReasons": {}}),
+                    expect=ok({"successfullyAddedUserCount": 1, "totalUsersSubmittedCount": 1}),
                 ),
                 case(
                     "two users",
                     with_(probe, user_ids=[AX_USER, AX_USER2]),
                     req=request("alteryx", "POST", f"/v3/usergroups/{AX_GROUP}/users", ("json", [AX_USER, AX_USER2])),
                 ),
+                case(
+                    "a 200 that failed one of two users reports the user and its reason",
+                    with_(probe, user_ids=[AX_USER, AX_USER2]),
+                    resp=response(
+                        200,
+                        {
+                            "successfullyAddedUserCount": 1,
+                            "totalUsersSubmittedCount": 2,
+                            "failedUserReasons": {AX_USER2: "User is already a member of this group"},
+                        },
+                    ),
+                    expect=ok(
+                        {
+                            "successfullyAddedUserCount": 1,
+                            "totalUsersSubmittedCount": 2,
+                            "failedUserReasons": {AX_USER2: "User is already a member of this group"},
+                        }
+                    ),
+                ),
+                case("empty 204 body is success", probe, resp=response(204, empty=True), expect=ok({})),
                 case("no users is refused", with_(probe, user_ids=[]), expect=invalid("user_ids", "must list at least one id")),
                 case("an empty user id is refused", with_(probe, user_ids=[""]), expect=invalid("user_ids[0]", EMPTY)),
                 case(
@@ -2605,6 +2681,18 @@ def alteryx_endpoints():
                 ),
                 case("no custom groups", {}, resp=response(200, []), expect=ok([])),
                 case(
+                    "a real server's ReducedUserGroupView items",
+                    {},
+                    resp=response(200, [{"id": AX_GROUP, "name": "Accounting", "role": "Artisan"}]),
+                    expect=ok([{"id": AX_GROUP, "name": "Accounting", "role": "Artisan"}]),
+                ),
+                case(
+                    "an object instead of the array is a decode error",
+                    {},
+                    resp=response(200, {"groups": []}),
+                    expect=decode("invalid type: map, expected a sequence at line 1 column 0", excerpt('{"groups":[]}')),
+                ),
+                case(
                     "302 redirect to a sign-in page is an api error",
                     {},
                     resp=response(
@@ -2635,6 +2723,25 @@ def alteryx_endpoints():
             {"id": AX_USER, "firstName": "Robin", "lastName": "Park", "email": "robin.park@example.com", "role": "Artisan"},
         ],
     }
+    # The vendor file's members carry `id`; a real server's carry `userId`
+    # (REFERENCES.md, Alteryx: UserGroupView). Both read as `userId`.
+    detail_read = {
+        **AX_ACCOUNTING,
+        "members": [
+            {"userId": AX_USER, "firstName": "Robin", "lastName": "Park", "email": "robin.park@example.com", "role": "Artisan"},
+        ],
+    }
+    served = {
+        "id": AX_GROUP,
+        "name": "Accounting",
+        "dateAdded": "2022-01-05T12:20:24.513Z",
+        "role": "Artisan",
+        "credentialIds": [],
+        "connectionIds": [],
+        "members": [
+            {"userId": AX_USER, "dateAddedToGroup": "2022-01-06T09:00:00Z", "addedByUserId": AX_USER2, "activeDirectoryObject": None},
+        ],
+    }
     eps.append(
         dict(
             id="alteryx.get_user_group",
@@ -2653,7 +2760,19 @@ def alteryx_endpoints():
                     {"group_id": AX_GROUP},
                     req=request("alteryx", "GET", f"/v3/usergroups/{AX_GROUP}"),
                     resp=response(200, detail),
-                    expect=ok(detail),
+                    expect=ok(detail_read),
+                ),
+                case(
+                    "a real server's UserGroupView with userId members",
+                    {"group_id": AX_GROUP},
+                    resp=response(200, served),
+                    expect=ok(served),
+                ),
+                case(
+                    "a group without members",
+                    {"group_id": AX_GROUP},
+                    resp=response(200, {"id": AX_GROUP, "name": "Accounting", "role": "Artisan"}),
+                    expect=ok({"id": AX_GROUP, "name": "Accounting", "role": "Artisan"}),
                 ),
             ],
         )

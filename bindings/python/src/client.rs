@@ -1,504 +1,278 @@
-//! `NativeClient`: the Rust client (`rosterkit::Client`, reqwest) for one
-//! provider and tenant. Every operation comes twice: `name` blocks with the
-//! GIL released, `name_async` returns an asyncio awaitable. The Python
-//! classes `rosterkit.Client` and `rosterkit.AsyncClient` wrap it.
+//! `NativeClient`: the Rust client for one provider and tenant. Each method
+//! returns a `PendingCall` that Python runs blocking (`Client`) or awaits
+//! (`AsyncClient`); the classes in `rosterkit/client.py` give them their
+//! Python signatures.
 
-use crate::errors::{invalid, to_py_err};
-use crate::json::{ids, py_to_value};
-use crate::models::{permissions, quote, quote_opt};
-use crate::pages::{Page, Pages};
-use crate::plan::PySyncPlan;
-use crate::runtime::{block, spawn};
-use crate::sansio::{input_value, policy};
+use crate::call::PendingCall;
+use crate::pages::Pages;
+use crate::transport::PyTransport;
+use crate::value::{boxed, Json, ToPy};
 use pyo3::prelude::*;
-use rosterkit::{
-    ApplyReport, Client, Group, Member, MembershipPlan, Permission, Provider, UnifiedOp, User,
-};
-use rosterkit_core::{Error, Operation};
-use serde_json::Value;
+use rosterkit::{ApplyControl, Cancel, Client};
+use rosterkit_core::membership::{ApplyReport, MembershipPlan, SyncOptions};
+use rosterkit_core::python::{from_py, ids, to_json};
+use rosterkit_core::retry::RetryPolicy;
+use rosterkit_core::unified::{Capabilities, GroupChanges, NewGroup};
+use rosterkit_core::{Error, Operation, Provider};
 use std::future::Future;
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Tracks an apply so its report survives a cancelled asyncio task.
+#[pyclass(module = "rosterkit._native", frozen)]
+#[derive(Default)]
+pub struct ApplyProgress(rosterkit::ApplyProgress);
+
+#[pymethods]
+impl ApplyProgress {
+    #[new]
+    fn new() -> Self {
+        ApplyProgress::default()
+    }
+
+    /// The report as things stand; None before the apply started.
+    fn report(&self) -> Option<ApplyReport> {
+        self.0.report()
+    }
+
+    /// Marks the apply cancelled so its report says so at once.
+    fn cancel(&self) {
+        self.0.cancel();
+    }
+}
 
 /// A client for one provider and tenant. Its repr never shows the token.
-#[pyclass(module = "rosterkit._native", name = "NativeClient", frozen)]
-pub struct NativeClient {
-    client: Client,
-    base_url: String,
-    tenant_id: Option<String>,
+#[pyclass(module = "rosterkit._native", frozen)]
+pub struct NativeClient(Client);
+
+fn pending<T, F>(fut: F) -> PendingCall
+where
+    T: ToPy + 'static,
+    F: Future<Output = Result<T, Error>> + Send + 'static,
+{
+    PendingCall::new(Box::pin(async move { fut.await.map(boxed) }), None)
 }
 
-fn parse_provider(provider: &str) -> PyResult<Provider> {
-    provider.parse::<Provider>().map_err(to_py_err)
+fn operation(endpoint_id: &str, input: Option<&Bound<'_, PyAny>>) -> PyResult<Operation> {
+    let input = match input {
+        Some(obj) => to_json(obj, "")?,
+        None => serde_json::Value::Null,
+    };
+    Ok(Operation::from_json(endpoint_id, input)?)
 }
 
-type Fut<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, Error>> + Send + 'static>>;
-
-/// The futures behind each method, shared by the blocking and async forms.
 impl NativeClient {
-    fn with<T, F, Fu>(&self, f: F) -> Fut<T>
-    where
-        F: FnOnce(Client) -> Fu,
-        Fu: Future<Output = Result<T, Error>> + Send + 'static,
-    {
-        Box::pin(f(self.client.clone()))
-    }
-
-    fn operation(
-        &self,
-        endpoint_id: &str,
-        input: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Operation> {
-        let op = Operation::from_json(endpoint_id, input_value(input)?).map_err(to_py_err)?;
-        op.check_provider(self.client.provider())
-            .map_err(to_py_err)?;
-        Ok(op)
-    }
-
-    fn f_call(&self, endpoint_id: &str, input: Option<&Bound<'_, PyAny>>) -> PyResult<Fut<Value>> {
-        let op = self.operation(endpoint_id, input)?;
-        Ok(self.with(|c| async move { c.execute(op).await }))
-    }
-
-    fn f_unified(&self, op: &Bound<'_, PyAny>) -> PyResult<Fut<Value>> {
-        let value = py_to_value(op, "op")?;
-        let op: UnifiedOp =
-            serde_json::from_value(value).map_err(|e| invalid("op", e.to_string()))?;
-        Ok(self.with(|c| async move { c.unified(op).await }))
-    }
-
-    /// The lazy pages of a unified list, typed like the `list_*` results.
-    /// Unsupported lists fail here, before any request.
-    fn unified_pages(&self, op: UnifiedOp) -> PyResult<Pages> {
-        let stream = self.client.unified_pages(&op).map_err(to_py_err)?;
-        Ok(match op {
-            UnifiedOp::ListUsers => Pages::typed(stream, Page::Users),
-            UnifiedOp::ListGroups => Pages::typed(stream, Page::Groups),
-            UnifiedOp::ListMembers { .. } => Pages::typed(stream, Page::Members),
-            // `unified_pages` takes only the lists above; anything else
-            // would already have failed, but raw pages keep this total.
-            _ => Pages::raw(stream),
-        })
-    }
-
-    fn f_list_users(&self) -> Fut<Vec<User>> {
-        self.with(|c| async move { c.list_users().await })
-    }
-
-    fn f_list_groups(&self) -> Fut<Vec<Group>> {
-        self.with(|c| async move { c.list_groups().await })
-    }
-
-    fn f_get_group(&self, group_id: String) -> Fut<Group> {
-        self.with(|c| async move { c.get_group(&group_id).await })
-    }
-
-    fn f_create_group(
-        &self,
-        name: String,
-        perms: Option<&Bound<'_, PyAny>>,
-        role: Option<String>,
-    ) -> PyResult<Fut<Group>> {
-        let perms: Vec<Permission> = match perms {
-            Some(p) if !p.is_none() => permissions(p, "permissions")?,
-            _ => Vec::new(),
+    fn apply_call(&self, plan: MembershipPlan, progress: Option<&ApplyProgress>) -> PendingCall {
+        let c = self.0.clone();
+        let cancel = Cancel::new();
+        let control = ApplyControl {
+            cancel: Some(cancel.clone()),
+            progress: progress.map(|p| p.0.clone()),
+            concurrency: None,
         };
-        Ok(self.with(|c| async move { c.create_group(&name, perms, role.as_deref()).await }))
-    }
-
-    fn f_update_group(
-        &self,
-        group_id: String,
-        name: Option<String>,
-        perms: Option<&Bound<'_, PyAny>>,
-        role: Option<String>,
-    ) -> PyResult<Fut<Option<Group>>> {
-        let perms = match perms {
-            Some(p) if !p.is_none() => Some(permissions(p, "permissions")?),
-            _ => None,
-        };
-        Ok(self.with(|c| async move {
-            c.update_group(&group_id, name.as_deref(), perms, role.as_deref())
-                .await
-        }))
-    }
-
-    fn f_delete_group(&self, group_id: String, force: bool) -> Fut<()> {
-        self.with(|c| async move { c.delete_group(&group_id, force).await })
-    }
-
-    fn f_list_members(&self, group_id: String) -> Fut<Vec<Member>> {
-        self.with(|c| async move { c.list_members(&group_id).await })
-    }
-
-    fn f_add_members(
-        &self,
-        group_id: String,
-        user_ids: &Bound<'_, PyAny>,
-    ) -> PyResult<Fut<ApplyReport>> {
-        let user_ids = ids(user_ids, "user_ids")?;
-        Ok(self.with(|c| async move { c.add_members(&group_id, &user_ids).await }))
-    }
-
-    fn f_remove_members(
-        &self,
-        group_id: String,
-        user_ids: &Bound<'_, PyAny>,
-    ) -> PyResult<Fut<ApplyReport>> {
-        let user_ids = ids(user_ids, "user_ids")?;
-        Ok(self.with(|c| async move { c.remove_members(&group_id, &user_ids).await }))
-    }
-
-    fn f_approve_member(&self, group_id: String, user_id: String) -> Fut<()> {
-        self.with(|c| async move { c.approve_member(&group_id, &user_id).await })
-    }
-
-    fn f_reject_member(&self, group_id: String, user_id: String) -> Fut<()> {
-        self.with(|c| async move { c.reject_member(&group_id, &user_id).await })
-    }
-
-    fn f_plan(
-        &self,
-        group_id: String,
-        desired: &Bound<'_, PyAny>,
-    ) -> PyResult<Fut<MembershipPlan>> {
-        let desired = ids(desired, "desired")?;
-        Ok(self.with(|c| async move { c.plan(&group_id, &desired).await }))
-    }
-
-    fn f_apply(&self, plan: &PySyncPlan) -> Fut<ApplyReport> {
-        let plan = plan.0.clone();
-        self.with(|c| async move { Ok(c.apply(&plan).await) })
+        let fut = async move { c.apply_with(&plan, control).await.map(boxed) };
+        PendingCall::new(Box::pin(fut), Some(cancel))
     }
 }
 
 #[pymethods]
 impl NativeClient {
     #[new]
-    #[pyo3(signature = (provider, base_url, token, tenant_id = None, max_attempts = None, timeout = None, concurrency = None))]
+    #[pyo3(signature = (provider, base_url, token, tenant_id = None, retry = None, timeout = None, concurrency = None, max_pages = None, transport = None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
-        provider: &str,
-        base_url: String,
+        provider: Provider,
+        base_url: &str,
         token: String,
         tenant_id: Option<String>,
-        max_attempts: Option<u32>,
+        retry: Option<&Bound<'_, PyAny>>,
         timeout: Option<f64>,
         concurrency: Option<usize>,
+        max_pages: Option<u32>,
+        transport: Option<Py<PyAny>>,
     ) -> PyResult<Self> {
-        let provider = parse_provider(provider)?;
-        let mut builder = Client::builder(provider, &base_url, token.as_str())
-            .retry_policy(policy(max_attempts)?);
-        if let Some(t) = &tenant_id {
-            builder = builder.tenant_id(t.clone());
+        let retry: RetryPolicy = match retry {
+            Some(r) => from_py(r, "retry")?,
+            None => RetryPolicy::default(),
+        };
+        let mut b = Client::builder(provider, base_url, token).retry_policy(retry);
+        if let Some(t) = tenant_id {
+            b = b.tenant_id(t);
         }
         if let Some(secs) = timeout {
             if !secs.is_finite() || secs <= 0.0 {
-                return Err(invalid("timeout", "must be a positive number of seconds"));
+                return Err(
+                    Error::invalid("timeout", "must be a positive number of seconds").into(),
+                );
             }
-            builder = builder.timeout(Duration::from_secs_f64(secs));
+            b = b.timeout(Duration::from_secs_f64(secs));
         }
         if let Some(n) = concurrency {
             if n == 0 {
-                return Err(invalid("concurrency", "must be at least 1"));
+                return Err(Error::invalid("concurrency", "must be at least 1").into());
             }
-            builder = builder.concurrency(n);
+            b = b.concurrency(n);
         }
-        let client = builder.build().map_err(to_py_err)?;
-        Ok(NativeClient {
-            client,
-            base_url,
-            tenant_id,
-        })
+        if let Some(n) = max_pages {
+            b = b.max_pages(n);
+        }
+        if let Some(send) = transport {
+            b = b.transport(Arc::new(PyTransport {
+                send,
+                epoch: Instant::now(),
+            }));
+        }
+        Ok(NativeClient(b.build()?))
     }
 
-    /// The provider id.
     #[getter]
-    fn provider(&self) -> &'static str {
-        self.client.provider().id()
+    fn provider(&self) -> Provider {
+        self.0.provider()
     }
 
-    /// The base URL requests go to.
     #[getter]
     fn base_url(&self) -> &str {
-        &self.base_url
+        self.0.base_url()
     }
 
-    /// The SSW organization id or Spotnana company id.
     #[getter]
     fn tenant_id(&self) -> Option<&str> {
-        self.tenant_id.as_deref()
+        self.0.directory().tenant_id.as_deref()
     }
 
-    /// What this provider's API can do, and why not where it cannot.
-    fn capabilities(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        crate::json::to_py(py, &self.client.capabilities())
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "NativeClient(provider={}, base_url={}, tenant_id={})",
-            quote(self.provider()),
-            quote(&self.base_url),
-            quote_opt(self.tenant_id.as_deref())
-        )
-    }
-
-    /// One endpoint call by inventory id; the raw result.
-    #[pyo3(signature = (endpoint_id, input = None))]
-    fn call(
-        &self,
-        py: Python<'_>,
-        endpoint_id: &str,
-        input: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        block(py, self.f_call(endpoint_id, input)?)
+    fn capabilities(&self) -> Capabilities {
+        self.0.capabilities()
     }
 
     #[pyo3(signature = (endpoint_id, input = None))]
-    fn call_async<'py>(
-        &self,
-        py: Python<'py>,
-        endpoint_id: &str,
-        input: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        spawn(py, self.f_call(endpoint_id, input)?)
+    fn call(&self, endpoint_id: &str, input: Option<&Bound<'_, PyAny>>) -> PyResult<PendingCall> {
+        let (c, op) = (self.0.clone(), operation(endpoint_id, input)?);
+        Ok(pending(async move { c.execute(op).await.map(Json) }))
     }
 
-    /// The pages of a list endpoint, fetched one at a time as you iterate.
     #[pyo3(signature = (endpoint_id, input = None))]
     fn pages(&self, endpoint_id: &str, input: Option<&Bound<'_, PyAny>>) -> PyResult<Pages> {
-        let op = self.operation(endpoint_id, input)?;
-        Ok(Pages::raw(self.client.pages(op)))
+        use futures_util::StreamExt;
+        let pages = self.0.pages(operation(endpoint_id, input)?)?;
+        Ok(Pages::of(pages.map(|p| {
+            p.map(|items| items.into_iter().map(Json).collect::<Vec<_>>())
+        })))
     }
 
-    /// Every user as pages of `User`, fetched one at a time as you iterate.
-    fn list_users_pages(&self) -> PyResult<Pages> {
-        self.unified_pages(UnifiedOp::ListUsers)
+    fn user_pages(&self) -> PyResult<Pages> {
+        Ok(Pages::of(self.0.user_pages()?))
     }
 
-    /// Every group as pages of `Group`, fetched one at a time as you iterate.
-    fn list_groups_pages(&self) -> PyResult<Pages> {
-        self.unified_pages(UnifiedOp::ListGroups)
+    fn group_pages(&self) -> PyResult<Pages> {
+        Ok(Pages::of(self.0.group_pages()?))
     }
 
-    /// A group's members as pages of `Member`, fetched one at a time as you
-    /// iterate.
-    fn list_members_pages(&self, group_id: String) -> PyResult<Pages> {
-        self.unified_pages(UnifiedOp::ListMembers { group_id })
+    fn member_pages(&self, group_id: &str) -> PyResult<Pages> {
+        Ok(Pages::of(self.0.member_pages(group_id)?))
     }
 
-    /// A unified operation given as a dict (`{"op": "list_groups"}`); raw result.
-    fn unified(&self, py: Python<'_>, op: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-        block(py, self.f_unified(op)?)
+    fn list_users(&self) -> PendingCall {
+        let c = self.0.clone();
+        pending(async move { c.list_users().await })
     }
 
-    fn unified_async<'py>(
-        &self,
-        py: Python<'py>,
-        op: &Bound<'_, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        spawn(py, self.f_unified(op)?)
+    fn list_groups(&self) -> PendingCall {
+        let c = self.0.clone();
+        pending(async move { c.list_groups().await })
     }
 
-    fn list_users(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        block(py, self.f_list_users())
+    fn get_group(&self, group_id: String) -> PendingCall {
+        let c = self.0.clone();
+        pending(async move { c.get_group(&group_id).await })
     }
 
-    fn list_users_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        spawn(py, self.f_list_users())
+    fn create_group(&self, group: &Bound<'_, PyAny>) -> PyResult<PendingCall> {
+        let (c, group): (_, NewGroup) = (self.0.clone(), from_py(group, "")?);
+        Ok(pending(async move { c.create_group(group).await }))
     }
 
-    fn list_groups(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        block(py, self.f_list_groups())
+    fn update_group(&self, group_id: String, changes: &Bound<'_, PyAny>) -> PyResult<PendingCall> {
+        let (c, changes): (_, GroupChanges) = (self.0.clone(), from_py(changes, "")?);
+        Ok(pending(
+            async move { c.update_group(&group_id, changes).await },
+        ))
     }
 
-    fn list_groups_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        spawn(py, self.f_list_groups())
+    fn delete_group(&self, group_id: String, force: bool) -> PendingCall {
+        let c = self.0.clone();
+        pending(async move { c.delete_group(&group_id, force).await })
     }
 
-    fn get_group(&self, py: Python<'_>, group_id: String) -> PyResult<Py<PyAny>> {
-        block(py, self.f_get_group(group_id))
+    fn list_members(&self, group_id: String) -> PendingCall {
+        let c = self.0.clone();
+        pending(async move { c.list_members(&group_id).await })
     }
 
-    fn get_group_async<'py>(
-        &self,
-        py: Python<'py>,
-        group_id: String,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        spawn(py, self.f_get_group(group_id))
+    fn approve_member(&self, group_id: String, user_id: String) -> PendingCall {
+        let c = self.0.clone();
+        pending(async move { c.approve_member(&group_id, &user_id).await })
     }
 
-    #[pyo3(signature = (name, permissions = None, role = None))]
-    fn create_group(
-        &self,
-        py: Python<'_>,
-        name: String,
-        permissions: Option<&Bound<'_, PyAny>>,
-        role: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        block(py, self.f_create_group(name, permissions, role)?)
+    fn reject_member(&self, group_id: String, user_id: String) -> PendingCall {
+        let c = self.0.clone();
+        pending(async move { c.reject_member(&group_id, &user_id).await })
     }
 
-    #[pyo3(signature = (name, permissions = None, role = None))]
-    fn create_group_async<'py>(
-        &self,
-        py: Python<'py>,
-        name: String,
-        permissions: Option<&Bound<'_, PyAny>>,
-        role: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        spawn(py, self.f_create_group(name, permissions, role)?)
-    }
-
-    #[pyo3(signature = (group_id, name = None, permissions = None, role = None))]
-    fn update_group(
-        &self,
-        py: Python<'_>,
-        group_id: String,
-        name: Option<String>,
-        permissions: Option<&Bound<'_, PyAny>>,
-        role: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        block(py, self.f_update_group(group_id, name, permissions, role)?)
-    }
-
-    #[pyo3(signature = (group_id, name = None, permissions = None, role = None))]
-    fn update_group_async<'py>(
-        &self,
-        py: Python<'py>,
-        group_id: String,
-        name: Option<String>,
-        permissions: Option<&Bound<'_, PyAny>>,
-        role: Option<String>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        spawn(py, self.f_update_group(group_id, name, permissions, role)?)
-    }
-
-    #[pyo3(signature = (group_id, force = false))]
-    fn delete_group(&self, py: Python<'_>, group_id: String, force: bool) -> PyResult<Py<PyAny>> {
-        block(py, self.f_delete_group(group_id, force))
-    }
-
-    #[pyo3(signature = (group_id, force = false))]
-    fn delete_group_async<'py>(
-        &self,
-        py: Python<'py>,
-        group_id: String,
-        force: bool,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        spawn(py, self.f_delete_group(group_id, force))
-    }
-
-    fn list_members(&self, py: Python<'_>, group_id: String) -> PyResult<Py<PyAny>> {
-        block(py, self.f_list_members(group_id))
-    }
-
-    fn list_members_async<'py>(
-        &self,
-        py: Python<'py>,
-        group_id: String,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        spawn(py, self.f_list_members(group_id))
-    }
-
-    fn add_members(
-        &self,
-        py: Python<'_>,
-        group_id: String,
-        user_ids: &Bound<'_, PyAny>,
-    ) -> PyResult<Py<PyAny>> {
-        block(py, self.f_add_members(group_id, user_ids)?)
-    }
-
-    fn add_members_async<'py>(
-        &self,
-        py: Python<'py>,
-        group_id: String,
-        user_ids: &Bound<'_, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        spawn(py, self.f_add_members(group_id, user_ids)?)
+    fn add_members(&self, group_id: String, user_ids: &Bound<'_, PyAny>) -> PyResult<PendingCall> {
+        let user_ids = ids(user_ids, "user_ids")?;
+        rosterkit_core::validate::ids("user_ids", &user_ids, true)?;
+        let plan = rosterkit_core::membership::plan_changes(
+            self.0.directory(),
+            &group_id,
+            &user_ids,
+            &[],
+        )?;
+        Ok(self.apply_call(plan, None))
     }
 
     fn remove_members(
         &self,
-        py: Python<'_>,
         group_id: String,
         user_ids: &Bound<'_, PyAny>,
-    ) -> PyResult<Py<PyAny>> {
-        block(py, self.f_remove_members(group_id, user_ids)?)
-    }
-
-    fn remove_members_async<'py>(
-        &self,
-        py: Python<'py>,
-        group_id: String,
-        user_ids: &Bound<'_, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        spawn(py, self.f_remove_members(group_id, user_ids)?)
-    }
-
-    fn approve_member(
-        &self,
-        py: Python<'_>,
-        group_id: String,
-        user_id: String,
-    ) -> PyResult<Py<PyAny>> {
-        block(py, self.f_approve_member(group_id, user_id))
-    }
-
-    fn approve_member_async<'py>(
-        &self,
-        py: Python<'py>,
-        group_id: String,
-        user_id: String,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        spawn(py, self.f_approve_member(group_id, user_id))
-    }
-
-    fn reject_member(
-        &self,
-        py: Python<'_>,
-        group_id: String,
-        user_id: String,
-    ) -> PyResult<Py<PyAny>> {
-        block(py, self.f_reject_member(group_id, user_id))
-    }
-
-    fn reject_member_async<'py>(
-        &self,
-        py: Python<'py>,
-        group_id: String,
-        user_id: String,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        spawn(py, self.f_reject_member(group_id, user_id))
+    ) -> PyResult<PendingCall> {
+        let user_ids = ids(user_ids, "user_ids")?;
+        rosterkit_core::validate::ids("user_ids", &user_ids, true)?;
+        let plan = rosterkit_core::membership::plan_changes(
+            self.0.directory(),
+            &group_id,
+            &[],
+            &user_ids,
+        )?;
+        Ok(self.apply_call(plan, None))
     }
 
     fn plan(
         &self,
-        py: Python<'_>,
         group_id: String,
         desired: &Bound<'_, PyAny>,
-    ) -> PyResult<Py<PyAny>> {
-        block(py, self.f_plan(group_id, desired)?)
+        options: &Bound<'_, PyAny>,
+    ) -> PyResult<PendingCall> {
+        let desired = ids(desired, "desired")?;
+        let (c, options): (_, SyncOptions) = (self.0.clone(), from_py(options, "options")?);
+        Ok(pending(async move {
+            c.plan(&group_id, &desired, options).await
+        }))
     }
 
-    fn plan_async<'py>(
+    #[pyo3(signature = (plan, progress = None))]
+    fn apply(
         &self,
-        py: Python<'py>,
-        group_id: String,
-        desired: &Bound<'_, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        spawn(py, self.f_plan(group_id, desired)?)
+        plan: &Bound<'_, MembershipPlan>,
+        progress: Option<&ApplyProgress>,
+    ) -> PendingCall {
+        self.apply_call(plan.get().clone(), progress)
     }
 
-    fn apply(&self, py: Python<'_>, plan: PyRef<'_, PySyncPlan>) -> PyResult<Py<PyAny>> {
-        block(py, self.f_apply(&plan))
+    fn replan(&self, report: &Bound<'_, ApplyReport>) -> PyResult<Option<MembershipPlan>> {
+        Ok(self.0.replan(report.get())?)
     }
 
-    fn apply_async<'py>(
-        &self,
-        py: Python<'py>,
-        plan: PyRef<'_, PySyncPlan>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        spawn(py, self.f_apply(&plan))
+    fn __repr__(&self) -> String {
+        format!("NativeClient({:?})", self.0)
     }
 }

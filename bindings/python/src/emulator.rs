@@ -2,10 +2,8 @@
 //! vendor APIs in memory on a free 127.0.0.1 port, on its own thread.
 //! `rosterkit.testing.Emulator` wraps it as a context manager.
 
-use crate::errors::{invalid, to_py_err};
-use crate::json::{py_to_value, to_py};
-use crate::models::quote;
 use pyo3::prelude::*;
+use rosterkit_core::python::{invalid, to_json, to_py};
 use rosterkit_core::Error;
 use rosterkit_emulator::{
     tokens, BackgroundEmulator, Fault, SPOTNANA_COMPANY_ID, SSW_ORGANIZATION_ID,
@@ -51,7 +49,7 @@ impl EmulatorServer {
         let running = py
             .detach(|| BackgroundEmulator::start_on(port))
             .map_err(|e| {
-                to_py_err(Error::transport(format!(
+                PyErr::from(Error::transport(format!(
                     "could not start the emulator: {e}"
                 )))
             })?;
@@ -93,7 +91,7 @@ impl EmulatorServer {
     /// Adds a fault, e.g. `{"provider": "b2core", "kind": {"type": "status",
     /// "status": 429, "retry_after": "1"}, "times": 3}`.
     fn add_fault(&self, fault: &Bound<'_, PyAny>) -> PyResult<()> {
-        let fault: Fault = serde_json::from_value(py_to_value(fault, "fault")?)
+        let fault: Fault = serde_json::from_value(to_json(fault, "fault")?)
             .map_err(|e| invalid("fault", e.to_string()))?;
         self.with(|r| {
             r.emulator().add_fault(fault);
@@ -112,7 +110,7 @@ impl EmulatorServer {
     /// Every vendor request seen so far: provider, method, path, query, status.
     fn request_log(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let log = self.with(|r| Ok(r.emulator().request_log()))?;
-        to_py(py, &log)
+        Ok(to_py(py, &log)?.unbind())
     }
 
     /// Forgets the request log.
@@ -158,6 +156,6 @@ impl EmulatorServer {
     }
 
     fn __repr__(&self) -> String {
-        format!("EmulatorServer(root_url={})", quote(&self.root_url))
+        format!("EmulatorServer(root_url={:?})", self.root_url)
     }
 }

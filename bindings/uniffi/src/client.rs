@@ -1,129 +1,66 @@
-//! The client object: the unified directory API and full-fidelity vendor
-//! endpoints, as async methods. Every method builds a core flow and runs it
-//! over the configured transport; the results are converted, nothing more.
+//! The client object: one-line methods over the `rosterkit` driver, with the
+//! core's own types in and out.
 
 use crate::config::ClientConfig;
-use crate::error::RosterKitError;
-use crate::membership::{ApplyReport, SyncPlan};
-use crate::models::Capabilities;
-use crate::transport::{self, HttpTransport};
-use futures_util::stream::{self, StreamExt};
-use rosterkit_core::flow::Context;
-use rosterkit_core::membership::{self, MembershipPlan};
-use rosterkit_core::retry::RetryPolicy;
-use rosterkit_core::unified::{self, Directory, Group, Member, Permission, UnifiedOp, User};
-use rosterkit_core::{validate, Error, Flow, Operation, Provider, Target};
-use serde::de::DeserializeOwned;
-use serde_json::Value;
-use std::fmt;
+use crate::pages::{GroupPages, MemberPages, UserPages};
+use crate::progress::ApplyProgress;
+use crate::transport::Foreign;
+use futures_util::StreamExt;
+use rosterkit::{ApplyControl, Client};
+use rosterkit_core::membership::{ApplyReport, MembershipPlan, SyncOptions};
+use rosterkit_core::unified::{Capabilities, Group, GroupChanges, Member, NewGroup, User};
+use rosterkit_core::{Error, Operation, Provider};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-/// Calls run at once by `apply` when the config does not say (as in `rosterkit`).
-const DEFAULT_CONCURRENCY: usize = 8;
-
-enum Transport {
-    /// The `rosterkit` crate's reqwest client.
-    Builtin(rosterkit::Client),
-    /// The app's own HTTP stack.
-    Foreign(Arc<dyn HttpTransport>),
-}
+use tokio::sync::Mutex;
 
 /// A client for one provider and tenant. Thread-safe; share one instance.
 #[derive(uniffi::Object)]
 #[uniffi::export(Debug, Display)]
 pub struct RosterKitClient {
-    directory: Directory,
-    target: Target,
-    policy: RetryPolicy,
-    concurrency: usize,
-    transport: Transport,
+    client: Client,
+    foreign: bool,
 }
 
-impl fmt::Display for RosterKitClient {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl std::fmt::Display for RosterKitClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let dir = self.client.directory();
         write!(
             f,
             "RosterKitClient({} at {}",
-            self.directory.provider, self.target.base_url
+            dir.provider,
+            self.client.base_url()
         )?;
-        if let Some(t) = &self.directory.tenant_id {
+        if let Some(t) = &dir.tenant_id {
             write!(f, ", tenant {t}")?;
         }
-        if matches!(self.transport, Transport::Foreign(_)) {
+        if self.foreign {
             f.write_str(", custom transport")?;
         }
         f.write_str(")")
     }
 }
 
-impl fmt::Debug for RosterKitClient {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
+impl std::fmt::Debug for RosterKitClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
     }
 }
 
-fn typed<T: DeserializeOwned>(v: Value) -> Result<T, RosterKitError> {
-    serde_json::from_value(v).map_err(RosterKitError::from)
+fn operation(endpoint_id: &str, input_json: &str) -> Result<Operation, Error> {
+    let input = if input_json.trim().is_empty() {
+        serde_json::Value::Null
+    } else {
+        serde_json::from_str(input_json)
+            .map_err(|e| Error::invalid("input_json", format!("is not valid JSON: {e}")))?
+    };
+    Operation::from_json(endpoint_id, input)
 }
 
-/// Reads a JSON argument; a blank string is `null` (no input).
-pub(crate) fn json_arg(field: &str, text: &str) -> Result<Value, RosterKitError> {
-    if text.trim().is_empty() {
-        return Ok(Value::Null);
-    }
-    serde_json::from_str(text)
-        .map_err(|e| RosterKitError::invalid(field, format!("is not valid JSON: {e}")))
-}
-
-fn seed() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    // RandomState is seeded per process; hashing the time varies it per call.
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(Instant::now().elapsed().as_nanos());
-    h.finish()
-}
-
-impl RosterKitClient {
-    fn context(&self) -> Context {
-        Context {
-            target: self.target.clone(),
-            policy: self.policy,
-            seed: seed(),
-        }
-    }
-
-    /// Drives a core flow over the configured transport.
-    async fn run(&self, flow: Flow) -> Result<Value, Error> {
-        match &self.transport {
-            Transport::Builtin(client) => client.run(flow).await,
-            Transport::Foreign(t) => transport::drive(t, flow).await,
-        }
-    }
-
-    async fn unified(&self, op: UnifiedOp) -> Result<Value, RosterKitError> {
-        let flow = op.flow(&self.directory, self.context())?;
-        Ok(self.run(flow).await?)
-    }
-
-    /// Runs every step, at most `concurrency` at once, reporting each one.
-    async fn apply_plan(&self, plan: &MembershipPlan) -> ApplyReport {
-        let outcomes = stream::iter(plan.steps.iter().cloned())
-            .map(|step| async move {
-                let result = self.run(step.flow(self.context())).await;
-                (step, result)
-            })
-            // `buffered` keeps plan order in the report while running in parallel.
-            .buffered(self.concurrency)
-            .collect()
-            .await;
-        ApplyReport::new(outcomes)
-    }
-
-    fn operation(&self, endpoint_id: &str, input_json: &str) -> Result<Operation, RosterKitError> {
-        let op = Operation::from_json(endpoint_id, json_arg("input_json", input_json)?)?;
-        op.check_provider(self.directory.provider)?;
-        Ok(op)
+fn control(progress: Option<Arc<ApplyProgress>>) -> ApplyControl {
+    ApplyControl {
+        progress: progress.map(|p| p.0.clone()),
+        ..ApplyControl::default()
     }
 }
 
@@ -133,217 +70,185 @@ impl RosterKitClient {
     /// with `token` (for Polaris, the API key). The token is kept out of
     /// every error and string form of the client.
     #[uniffi::constructor]
-    pub fn new(config: ClientConfig, token: String) -> Result<Arc<Self>, RosterKitError> {
-        let policy = config
-            .retry
-            .as_ref()
-            .map(RetryPolicy::from)
-            .unwrap_or_default();
-        let target = Target::new(config.base_url.clone(), token);
-        // Checked up front so a bad URL or token fails here, whatever the transport.
-        target.base()?;
-        target.authorization(config.provider)?;
-        let concurrency = config
-            .concurrency
-            .map_or(DEFAULT_CONCURRENCY, |n| (n as usize).max(1));
-        let transport = match config.transport {
-            Some(t) => Transport::Foreign(t),
-            None => {
-                let mut builder = rosterkit::Client::builder(
-                    config.provider,
-                    &config.base_url,
-                    target.token.clone(),
-                )
-                .retry_policy(policy)
-                .concurrency(concurrency);
-                if let Some(ms) = config.timeout_ms {
-                    builder = builder.timeout(Duration::from_millis(ms));
-                }
-                Transport::Builtin(builder.build()?)
-            }
-        };
+    pub fn new(config: ClientConfig, token: String) -> Result<Arc<Self>, Error> {
+        let mut builder = Client::builder(config.provider, &config.base_url, token)
+            .retry_policy(config.retry.unwrap_or_default());
+        if let Some(t) = config.tenant_id {
+            builder = builder.tenant_id(t);
+        }
+        if let Some(ms) = config.timeout_ms {
+            builder = builder.timeout(Duration::from_millis(ms));
+        }
+        if let Some(n) = config.concurrency {
+            builder = builder.concurrency(n as usize);
+        }
+        let foreign = config.transport.is_some();
+        if let Some(http) = config.transport {
+            builder = builder.transport(Arc::new(Foreign {
+                http,
+                epoch: Instant::now(),
+            }));
+        }
         Ok(Arc::new(RosterKitClient {
-            directory: Directory {
-                provider: config.provider,
-                tenant_id: config.tenant_id,
-            },
-            target,
-            policy,
-            concurrency,
-            transport,
+            client: builder.build()?,
+            foreign,
         }))
     }
 
     /// The provider.
     pub fn provider(&self) -> Provider {
-        self.directory.provider
+        self.client.provider()
     }
 
     /// What this provider's API can do, and why not when it cannot.
     pub fn capabilities(&self) -> Capabilities {
-        unified::capabilities(self.directory.provider).into()
+        self.client.capabilities()
     }
 
     /// Every user, all pages.
-    pub async fn list_users(&self) -> Result<Vec<User>, RosterKitError> {
-        typed(self.unified(UnifiedOp::ListUsers).await?)
+    pub async fn list_users(&self) -> Result<Vec<User>, Error> {
+        self.client.list_users().await
     }
 
     /// Every group, all pages.
-    pub async fn list_groups(&self) -> Result<Vec<Group>, RosterKitError> {
-        typed(self.unified(UnifiedOp::ListGroups).await?)
+    pub async fn list_groups(&self) -> Result<Vec<Group>, Error> {
+        self.client.list_groups().await
+    }
+
+    /// Every member of a group, all pages.
+    pub async fn list_members(&self, group_id: String) -> Result<Vec<Member>, Error> {
+        self.client.list_members(&group_id).await
+    }
+
+    /// Users, a page at a time.
+    pub fn user_pages(&self) -> Result<Arc<UserPages>, Error> {
+        Ok(Arc::new(UserPages(Mutex::new(
+            self.client.user_pages()?.boxed(),
+        ))))
+    }
+
+    /// Groups, a page at a time.
+    pub fn group_pages(&self) -> Result<Arc<GroupPages>, Error> {
+        Ok(Arc::new(GroupPages(Mutex::new(
+            self.client.group_pages()?.boxed(),
+        ))))
+    }
+
+    /// A group's members, a page at a time.
+    pub fn member_pages(&self, group_id: String) -> Result<Arc<MemberPages>, Error> {
+        Ok(Arc::new(MemberPages(Mutex::new(
+            self.client.member_pages(&group_id)?.boxed(),
+        ))))
     }
 
     /// One group.
-    pub async fn get_group(&self, group_id: String) -> Result<Group, RosterKitError> {
-        typed(self.unified(UnifiedOp::GetGroup { group_id }).await?)
+    pub async fn get_group(&self, group_id: String) -> Result<Group, Error> {
+        self.client.get_group(&group_id).await
     }
 
-    /// Creates a group. `permissions` are B2Core names or Polaris scoped
-    /// permissions; `role` is Alteryx's (default `Evaluated`).
-    #[uniffi::method(default(permissions = [], role = None))]
-    pub async fn create_group(
-        &self,
-        name: String,
-        permissions: Vec<Permission>,
-        role: Option<String>,
-    ) -> Result<Group, RosterKitError> {
-        let op = UnifiedOp::CreateGroup {
-            name,
-            permissions,
-            role,
-        };
-        typed(self.unified(op).await?)
+    /// Creates a group.
+    pub async fn create_group(&self, group: NewGroup) -> Result<Group, Error> {
+        self.client.create_group(group).await
     }
 
-    /// Changes a group; arguments left `null`/`nil` keep their value. Returns
-    /// the group when the vendor answers with it.
-    #[uniffi::method(default(name = None, permissions = None, role = None))]
+    /// Changes a group; what is left out keeps its value. Returns the group
+    /// when the vendor answers with it.
     pub async fn update_group(
         &self,
         group_id: String,
-        name: Option<String>,
-        permissions: Option<Vec<Permission>>,
-        role: Option<String>,
-    ) -> Result<Option<Group>, RosterKitError> {
-        let op = UnifiedOp::UpdateGroup {
-            group_id,
-            name,
-            permissions,
-            role,
-        };
-        typed(self.unified(op).await?)
+        changes: GroupChanges,
+    ) -> Result<Option<Group>, Error> {
+        self.client.update_group(&group_id, changes).await
     }
 
     /// Deletes a group; `force` deletes a non-empty Alteryx group.
     #[uniffi::method(default(force = false))]
-    pub async fn delete_group(&self, group_id: String, force: bool) -> Result<(), RosterKitError> {
-        self.unified(UnifiedOp::DeleteGroup { group_id, force })
-            .await
-            .map(drop)
+    pub async fn delete_group(&self, group_id: String, force: bool) -> Result<(), Error> {
+        self.client.delete_group(&group_id, force).await
     }
 
-    /// Every member of a group, all pages.
-    pub async fn list_members(&self, group_id: String) -> Result<Vec<Member>, RosterKitError> {
-        typed(self.unified(UnifiedOp::ListMembers { group_id }).await?)
-    }
-
-    /// Adds members with the fewest calls the vendor allows; each call's
-    /// result is in the report.
+    /// Adds members with the fewest calls; one outcome per user.
     pub async fn add_members(
         &self,
         group_id: String,
         user_ids: Vec<String>,
-    ) -> Result<ApplyReport, RosterKitError> {
-        validate::ids("user_ids", &user_ids, true)?;
-        let plan = membership::plan_changes(&self.directory, &group_id, &user_ids, &[])?;
-        Ok(self.apply_plan(&plan).await)
+    ) -> Result<ApplyReport, Error> {
+        self.client.add_members(&group_id, &user_ids).await
     }
 
-    /// Removes members with the fewest calls the vendor allows; each call's
-    /// result is in the report.
+    /// Removes members with the fewest calls; one outcome per user.
     pub async fn remove_members(
         &self,
         group_id: String,
         user_ids: Vec<String>,
-    ) -> Result<ApplyReport, RosterKitError> {
-        validate::ids("user_ids", &user_ids, true)?;
-        let plan = membership::plan_changes(&self.directory, &group_id, &[], &user_ids)?;
-        Ok(self.apply_plan(&plan).await)
+    ) -> Result<ApplyReport, Error> {
+        self.client.remove_members(&group_id, &user_ids).await
     }
 
     /// Approves a pending join request (SSW).
-    pub async fn approve_member(
-        &self,
-        group_id: String,
-        user_id: String,
-    ) -> Result<(), RosterKitError> {
-        self.unified(UnifiedOp::ApproveMember { group_id, user_id })
-            .await
-            .map(drop)
+    pub async fn approve_member(&self, group_id: String, user_id: String) -> Result<(), Error> {
+        self.client.approve_member(&group_id, &user_id).await
     }
 
     /// Rejects a pending join request (SSW).
-    pub async fn reject_member(
-        &self,
-        group_id: String,
-        user_id: String,
-    ) -> Result<(), RosterKitError> {
-        self.unified(UnifiedOp::RejectMember { group_id, user_id })
-            .await
-            .map(drop)
+    pub async fn reject_member(&self, group_id: String, user_id: String) -> Result<(), Error> {
+        self.client.reject_member(&group_id, &user_id).await
     }
 
-    /// The dry-run diff: reads the current members and plans the fewest
-    /// calls that make them exactly `desired`. Nothing is changed.
-    pub async fn plan_sync(
+    /// The dry run of a sync toward `desired` (user ids or emails): nothing
+    /// changes; risky plans are refused unless `options` says otherwise.
+    pub async fn plan(
         &self,
         group_id: String,
         desired: Vec<String>,
-    ) -> Result<SyncPlan, RosterKitError> {
-        let op = UnifiedOp::SyncMembers {
-            group_id,
-            desired,
-            dry_run: true,
-        };
-        let out = self.unified(op).await?;
-        // The dry run answers `{"plan": ..., "results": []}`.
-        let plan = out.get("plan").cloned().unwrap_or_default();
-        let plan: MembershipPlan = typed(plan)?;
-        Ok(SyncPlan::from(&plan))
+        options: SyncOptions,
+    ) -> Result<MembershipPlan, Error> {
+        self.client.plan(&group_id, &desired, options).await
     }
 
-    /// Applies a plan from `plan_sync`, at most `concurrency` calls at once.
-    /// Every step's result is in the report.
-    pub async fn apply(&self, plan: SyncPlan) -> Result<ApplyReport, RosterKitError> {
-        if plan.provider != self.directory.provider {
-            return Err(RosterKitError::invalid(
-                "plan.provider",
-                format!(
-                    "the plan is for {}; this client is for {}",
-                    plan.provider, self.directory.provider
-                ),
-            ));
-        }
-        let plan = membership::plan_changes(
-            &self.directory,
-            &plan.group_id,
-            &plan.to_add,
-            &plan.to_remove,
-        )?;
-        Ok(self.apply_plan(&plan).await)
+    /// Applies a plan, additions first; one outcome per user. Pass an
+    /// `ApplyProgress` to read the report if the call is cancelled.
+    #[uniffi::method(default(progress = None))]
+    pub async fn apply(
+        &self,
+        plan: MembershipPlan,
+        progress: Option<Arc<ApplyProgress>>,
+    ) -> Result<ApplyReport, Error> {
+        self.client.apply_with(&plan, control(progress)).await
+    }
+
+    /// Plans and applies a sync.
+    #[uniffi::method(default(progress = None))]
+    pub async fn sync(
+        &self,
+        group_id: String,
+        desired: Vec<String>,
+        options: SyncOptions,
+        progress: Option<Arc<ApplyProgress>>,
+    ) -> Result<ApplyReport, Error> {
+        let plan = self.client.plan(&group_id, &desired, options).await?;
+        self.client.apply_with(&plan, control(progress)).await
+    }
+
+    /// A plan for the users of `report` whose change failed, is unknown or
+    /// did not run; `null`/`nil` when every user is as desired.
+    pub fn replan(&self, report: ApplyReport) -> Result<Option<MembershipPlan>, Error> {
+        self.client.replan(&report)
     }
 
     /// One call of a vendor endpoint with its own field names, e.g.
-    /// `call_endpoint("polaris.get_user", "{\"user_id\":\"...\"}")`, retried as
-    /// the policy allows. Returns the endpoint's result as JSON.
+    /// `call_endpoint("polaris.get_user", "{\"user_id\":\"...\"}")`, retried
+    /// as the policy allows. Returns the endpoint's result as JSON.
     pub async fn call_endpoint(
         &self,
         endpoint_id: String,
         input_json: String,
-    ) -> Result<String, RosterKitError> {
-        let op = self.operation(&endpoint_id, &input_json)?;
-        Ok(self.run(Flow::call(op, self.context())).await?.to_string())
+    ) -> Result<String, Error> {
+        let output = self
+            .client
+            .execute(operation(&endpoint_id, &input_json)?)
+            .await?;
+        serde_json::to_string(&output).map_err(Error::from)
     }
 
     /// Every page of a vendor list endpoint; returns the JSON array of all items.
@@ -351,11 +256,10 @@ impl RosterKitClient {
         &self,
         endpoint_id: String,
         input_json: String,
-    ) -> Result<String, RosterKitError> {
-        let op = self.operation(&endpoint_id, &input_json)?;
-        Ok(self
-            .run(Flow::all_pages(op, self.context()))
-            .await?
-            .to_string())
+    ) -> Result<String, Error> {
+        use futures_util::TryStreamExt;
+        let pages = self.client.pages(operation(&endpoint_id, &input_json)?)?;
+        let items: Vec<serde_json::Value> = pages.try_concat().await?;
+        serde_json::to_string(&items).map_err(Error::from)
     }
 }

@@ -1,34 +1,40 @@
-//! The sans-IO layer as free functions: build one endpoint's request, parse
-//! one response. The golden-vector suites of Kotlin and Swift run on these.
+//! The sans-IO layer, one endpoint at a time: the request the core builds and
+//! what it makes of a response, with no client and no network.
 
-use crate::client::json_arg;
-use crate::error::RosterKitError;
-use crate::http::{HttpRequest, HttpResponse};
-use crate::models::Capabilities;
-use rosterkit_core::{unified, Operation, Provider, Target};
+use rosterkit_core::unified::{capabilities, Capabilities};
+use rosterkit_core::{Error, Operation, Provider, Request, Response, Target};
 
-/// The request for endpoint `endpoint_id` (e.g. `ssw.list_members`) with its
-/// JSON input, for the tenant at `base_url` authenticating with `token`.
+fn operation(endpoint_id: &str, input_json: &str) -> Result<Operation, Error> {
+    let input = if input_json.trim().is_empty() {
+        serde_json::Value::Null
+    } else {
+        serde_json::from_str(input_json)
+            .map_err(|e| Error::invalid("input_json", format!("is not valid JSON: {e}")))?
+    };
+    Operation::from_json(endpoint_id, input)
+}
+
+/// The request for one endpoint (`input_json` in the endpoint's own field
+/// names), ready for any HTTP stack.
 #[uniffi::export]
 pub fn build_request(
     endpoint_id: String,
     input_json: String,
     base_url: String,
     token: String,
-) -> Result<HttpRequest, RosterKitError> {
-    let op = Operation::from_json(&endpoint_id, json_arg("input_json", &input_json)?)?;
-    Ok(op.request(&Target::new(base_url, token))?.into())
+) -> Result<Request, Error> {
+    operation(&endpoint_id, &input_json)?.request(&Target::new(base_url, token))
 }
 
-/// Parses `response` to the endpoint's result as JSON, or its typed error.
+/// The endpoint's result as JSON, or its typed error.
 #[uniffi::export]
 pub fn parse_response(
     endpoint_id: String,
     input_json: String,
-    response: HttpResponse,
-) -> Result<String, RosterKitError> {
-    let op = Operation::from_json(&endpoint_id, json_arg("input_json", &input_json)?)?;
-    Ok(op.parse(&response.into())?.to_string())
+    response: Response,
+) -> Result<String, Error> {
+    let output = operation(&endpoint_id, &input_json)?.parse(&response)?;
+    serde_json::to_string(&output).map_err(Error::from)
 }
 
 /// Every endpoint id, in documentation order.
@@ -37,8 +43,8 @@ pub fn endpoint_ids() -> Vec<String> {
     Operation::IDS.iter().map(|s| (*s).to_owned()).collect()
 }
 
-/// The capability table row for `provider`, without a client.
+/// What a provider's API can do, and why not when it cannot.
 #[uniffi::export]
 pub fn provider_capabilities(provider: Provider) -> Capabilities {
-    unified::capabilities(provider).into()
+    capabilities(provider)
 }

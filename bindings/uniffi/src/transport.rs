@@ -1,10 +1,9 @@
-//! Transports written in Kotlin or Swift, and the host loop that drives a
-//! core flow over one. The built-in transport is `rosterkit::Client::run`,
-//! which is the same loop over reqwest.
+//! Transports written in Kotlin or Swift. An app's `HttpTransport` becomes
+//! the driver's [`rosterkit::Transport`], so the same driver runs every flow
+//! over it: retries, paging, concurrency and cancellation included.
 
-use crate::http::{HttpRequest, HttpResponse};
-use rosterkit_core::{Error, Flow, Step};
-use serde_json::Value;
+use rosterkit::{BoxFuture, Transport, TransportError};
+use rosterkit_core::{Request, Response};
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -47,8 +46,8 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for HttpTransportError {
 }
 
 /// An HTTP stack supplied by the app. Kotlin implements
-/// `suspend fun send(request: HttpRequest): HttpResponse`, Swift
-/// `func send(request: HttpRequest) async throws -> HttpResponse`.
+/// `suspend fun send(request: Request): Response`, Swift
+/// `func send(request: Request) async throws -> Response`.
 ///
 /// Send the request exactly as given (method, URL, headers in order, body)
 /// and return whatever status came back: error statuses are responses, not
@@ -57,33 +56,40 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for HttpTransportError {
 #[async_trait::async_trait]
 pub trait HttpTransport: Send + Sync {
     /// Sends one request and returns the response.
-    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, HttpTransportError>;
+    async fn send(&self, request: Request) -> Result<Response, HttpTransportError>;
 }
 
-/// The host loop of the design, over a foreign transport.
-pub(crate) async fn drive(
-    transport: &Arc<dyn HttpTransport>,
-    mut flow: Flow,
-) -> Result<Value, Error> {
-    let started = Instant::now();
-    let elapsed = || started.elapsed().as_millis() as u64;
-    let mut step = flow.start();
-    loop {
-        step = match step {
-            Step::Send { request } => match transport.send(request.into()).await {
-                Ok(response) => flow.on_response(response.into(), elapsed()),
-                Err(HttpTransportError::NotSent { reason }) => {
-                    flow.on_transport_error(false, &reason, elapsed())
-                }
-                Err(HttpTransportError::Failed { reason }) => {
-                    flow.on_transport_error(true, &reason, elapsed())
-                }
-            },
-            Step::Sleep { millis } => {
-                tokio::time::sleep(Duration::from_millis(millis)).await;
-                flow.on_woken(elapsed())
-            }
-            Step::Done { result } => return result,
-        };
+/// A foreign transport with tokio's timer and clock.
+pub(crate) struct Foreign {
+    pub(crate) http: Arc<dyn HttpTransport>,
+    pub(crate) epoch: Instant,
+}
+
+impl Transport for Foreign {
+    fn send(&self, request: Request) -> BoxFuture<'_, Result<Response, TransportError>> {
+        Box::pin(async move {
+            self.http.send(request).await.map_err(|e| match e {
+                HttpTransportError::NotSent { reason } => TransportError::NotSent(reason),
+                HttpTransportError::Failed { reason } => TransportError::Failed(reason),
+            })
+        })
+    }
+
+    fn sleep(&self, millis: u64) -> BoxFuture<'_, Result<(), TransportError>> {
+        Box::pin(async move {
+            tokio::time::sleep(Duration::from_millis(millis)).await;
+            Ok(())
+        })
+    }
+
+    fn now_ms(&self) -> u64 {
+        self.epoch.elapsed().as_millis() as u64
+    }
+
+    fn seed(&self) -> u64 {
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(self.epoch.elapsed().as_nanos());
+        h.finish()
     }
 }

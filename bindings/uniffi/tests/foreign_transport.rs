@@ -2,11 +2,9 @@
 //! that plays back scripted responses: retries after 429, transport failures
 //! and typed results, without a network.
 
-use rosterkit_core::Provider;
-use rosterkit_uniffi::{
-    ClientConfig, HttpHeader, HttpRequest, HttpResponse, HttpTransport, HttpTransportError,
-    RetrySettings, RosterKitClient, RosterKitError,
-};
+use rosterkit_core::retry::RetryPolicy;
+use rosterkit_core::{Error, Header, Provider, Request as HttpRequest, Response as HttpResponse};
+use rosterkit_uniffi::{ClientConfig, HttpTransport, HttpTransportError, RosterKitClient};
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
@@ -40,15 +38,12 @@ impl HttpTransport for Scripted {
 fn json(status: u16, body: &str) -> HttpResponse {
     HttpResponse {
         status,
-        headers: vec![HttpHeader {
-            name: "Content-Type".into(),
-            value: "application/json".into(),
-        }],
+        headers: vec![Header::new("Content-Type", "application/json")],
         body: body.as_bytes().to_vec(),
     }
 }
 
-fn client(transport: Arc<Scripted>, retry: Option<RetrySettings>) -> Arc<RosterKitClient> {
+fn client(transport: Arc<Scripted>, retry: Option<RetryPolicy>) -> Arc<RosterKitClient> {
     RosterKitClient::new(
         ClientConfig {
             provider: Provider::B2core,
@@ -67,10 +62,7 @@ fn client(transport: Arc<Scripted>, retry: Option<RetrySettings>) -> Arc<RosterK
 #[tokio::test]
 async fn a_429_is_slept_through_and_the_same_request_resent() {
     let mut limited = json(429, r#"{"message":"slow down"}"#);
-    limited.headers.push(HttpHeader {
-        name: "Retry-After".into(),
-        value: "0".into(),
-    });
+    limited.headers.push(Header::new("Retry-After", "0"));
     let t = Scripted::new(vec![
         Ok(limited),
         Ok(json(
@@ -91,12 +83,9 @@ async fn transport_failures_become_a_scrubbed_transport_error() {
     let t = Scripted::new(vec![Err(HttpTransportError::NotSent {
         reason: "refused; sent Bearer secret-token".into(),
     })]);
-    let retry = RetrySettings {
-        max_attempts: Some(1),
-        ..Default::default()
-    };
+    let retry = RetryPolicy::none();
     let err = client(t, Some(retry)).list_groups().await.unwrap_err();
-    let RosterKitError::Transport { message } = &err else {
+    let Error::Transport { message } = &err else {
         panic!("expected a transport error, got {err:?}");
     };
     assert!(message.contains("refused"), "{message}");
@@ -108,5 +97,5 @@ async fn transport_failures_become_a_scrubbed_transport_error() {
 async fn a_vendor_error_is_typed() {
     let t = Scripted::new(vec![Ok(json(404, r#"{"message":"group not found"}"#))]);
     let err = client(t, None).get_group("9".into()).await.unwrap_err();
-    assert!(matches!(err, RosterKitError::NotFound { .. }), "{err:?}");
+    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
 }

@@ -84,7 +84,7 @@ impl Request {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash)
+    pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash, from_py_object)
 )]
 pub struct Response {
     /// The status code.

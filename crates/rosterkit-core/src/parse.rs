@@ -110,6 +110,11 @@ pub(crate) fn decode_part<'a, T: serde::Deserialize<'a>>(
     // The fast path tracks no paths; only a failure pays for a second,
     // path-tracking pass that says which key was wrong.
     serde_json::from_slice(part).map_err(|first| {
+        // A truncated or malformed body has no meaningful path: the parser
+        // stopped where the bytes did, not at a wrong key.
+        if !first.is_data() {
+            return Error::decode(first.to_string(), body);
+        }
         let mut de = serde_json::Deserializer::from_slice(part);
         let message = match serde_path_to_error::deserialize::<_, T>(&mut de) {
             Err(e) => {

@@ -78,6 +78,17 @@ pub enum Decision {
 }
 
 impl RetryPolicy {
+    /// Refuses a policy that could not work: no attempt at all.
+    pub fn check(&self) -> Result<(), crate::Error> {
+        if self.max_attempts == 0 {
+            return Err(crate::Error::invalid(
+                "max_attempts",
+                "must be at least 1 (1 disables retries)",
+            ));
+        }
+        Ok(())
+    }
+
     /// A policy that never retries.
     pub fn none() -> Self {
         RetryPolicy {

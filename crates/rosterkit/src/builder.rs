@@ -139,6 +139,7 @@ impl ClientBuilder {
     /// Checks the options and builds the client.
     pub fn build(mut self) -> Result<Client, Error> {
         let base = self.target.base()?.to_owned();
+        self.policy.check()?;
         self.target.authorization(self.provider)?;
         let transport = match self.transport.take() {
             Some(t) => t,

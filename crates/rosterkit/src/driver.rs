@@ -228,6 +228,18 @@ impl ApplyProgress {
         }
     }
 
+    /// Marks the apply cancelled: no further step starts, and the report
+    /// says so at once, before the dropped future has unwound (an asyncio or
+    /// coroutine cancellation drops it later, on another thread).
+    pub fn cancel(&self) {
+        let apply = self.0.lock().ok().and_then(|slot| slot.clone());
+        if let Some(apply) = apply {
+            if let Ok(mut a) = apply.lock() {
+                a.cancel();
+            }
+        }
+    }
+
     /// The report as things stand, once the apply has started.
     pub fn report(&self) -> Option<ApplyReport> {
         let apply = self.0.lock().ok()?.clone()?;

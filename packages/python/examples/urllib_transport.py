@@ -1,8 +1,9 @@
 """Driving RosterKit's sans-IO flows with nothing but the standard library.
 
 `send` is the whole transport: it turns a core request into an HTTP exchange
-with urllib.request and hands back (status, headers, body) for any status.
-`rosterkit.sansio.run_flow` does the rest (retries, Retry-After, paging).
+with urllib.request and hands back a `sansio.Response` for any status.
+`rosterkit.sansio.run_flow` does the rest (retries, Retry-After, paging), and
+`rosterkit.Client(..., transport=send)` runs the whole client over it.
 
 Run against the embedded emulator::
 
@@ -18,17 +19,18 @@ from typing import Any
 from rosterkit import sansio
 
 
-def send(request: sansio.Request) -> tuple[int, list[tuple[str, str]], bytes]:
+def send(request: sansio.Request) -> sansio.Response:
     """One HTTP exchange with urllib; HTTP errors are answers, not exceptions."""
+    headers = {h.name: h.value for h in request.headers}
     req = urllib.request.Request(
-        request.url, data=request.body, method=request.method, headers=dict(request.headers)
+        request.url, data=request.body, method=request.method, headers=headers
     )
     try:
         with urllib.request.urlopen(req, timeout=30) as resp:
-            return resp.status, list(resp.headers.items()), resp.read()
+            return sansio.Response(resp.status, list(resp.headers.items()), resp.read())
     except urllib.error.HTTPError as e:
         with e:
-            return e.code, list(e.headers.items()), e.read()
+            return sansio.Response(e.code, list(e.headers.items()), e.read())
     except urllib.error.URLError as e:
         # urllib wraps socket errors; unwrap so run_flow can tell "never sent".
         if isinstance(e.reason, OSError):

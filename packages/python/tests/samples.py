@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rosterkit import Client, Permission, PermissionLike
+from rosterkit import Client, Permission, PermissionLike, Provider
 
-PROVIDERS = ("ssw", "spotnana", "b2core", "polaris", "alteryx")
+PROVIDERS: tuple[Provider, ...] = ("ssw", "spotnana", "b2core", "polaris", "alteryx")
 
 # Operation name (as capability tables and Unsupported errors name it) ->
 # the capability row that says whether the provider can do it.

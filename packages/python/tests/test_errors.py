@@ -106,7 +106,7 @@ def test_invalid_input_names_the_field(emu: Emulator) -> None:
 
 def test_bad_client_options_name_the_field() -> None:
     with pytest.raises(InvalidInput) as provider:
-        rosterkit.Client("okta", "https://x.example", "t")
+        rosterkit.Client("okta", "https://x.example", "t")  # type: ignore[arg-type]
     assert provider.value.field == "provider"
     with pytest.raises(InvalidInput) as base:
         rosterkit.Client("b2core", "ftp://x.example", "t")
@@ -149,7 +149,9 @@ def test_dropped_connection_is_a_transport_error(emu: Emulator) -> None:
 
 def test_decode_error_keeps_a_scrubbed_excerpt() -> None:
     with pytest.raises(DecodeError) as info:
-        rosterkit.sansio.parse_response("b2core.get_group", {"group_id": "1"}, 200, [], b"<html>")
+        rosterkit.sansio.parse_response(
+            "b2core.get_group", {"group_id": "1"}, rosterkit.sansio.Response(200, [], b"<html>")
+        )
     assert info.value.excerpt == "<html>"
     assert info.value.kind == "decode"
 

@@ -3,9 +3,12 @@ escapes every value."""
 
 from __future__ import annotations
 
+import copy
+import pickle
+
 import pytest
 
-from rosterkit import Group, GroupList, MemberList, Permission, UserList, sansio
+from rosterkit import Group, GroupList, MemberList, Permission, UserList
 from rosterkit.testing import Emulator
 
 EVIL = '<script>alert("x")</script> & co'
@@ -36,11 +39,14 @@ def test_models_to_dict_and_repr(emu: Emulator) -> None:
 
 def test_models_are_immutable_values() -> None:
     p = Permission("ReadDataSources", ["projects/a"])
-    assert p == Permission("ReadDataSources", ("projects/a",))
+    assert p == Permission("ReadDataSources", ["projects/a"])
     assert p != Permission("ReadDataSources")
-    assert repr(p) == "Permission('ReadDataSources', resources=['projects/a'])"
+    assert repr(p) == "Permission(name='ReadDataSources', resources=['projects/a'])"
     with pytest.raises(AttributeError):
         p.name = "other"  # type: ignore[misc]
+    assert hash(p) == hash(Permission("ReadDataSources", ["projects/a"]))
+    assert pickle.loads(pickle.dumps(p)) == p
+    assert copy.deepcopy(p) == p
 
 
 def test_group_list_html_escapes(emu: Emulator) -> None:
@@ -67,12 +73,13 @@ def test_member_and_user_lists_render(emu: Emulator) -> None:
     assert "more</td>" in html  # long lists are cut to 200 rows
 
 
-def test_sync_plan_html_escapes() -> None:
-    plan = sansio.plan_sync("alteryx", "g1", ["<b>old</b>"], ["<i>new</i>"])
-    html = plan._repr_html_()
-    assert "<b>" not in html and "<i>" not in html
-    assert "&lt;i&gt;new&lt;/i&gt;" in html and "&lt;b&gt;old&lt;/b&gt;" in html
-    assert "alteryx.add_users_to_user_group" in html
-    assert repr(plan) == (
-        "SyncPlan(provider='alteryx', group_id='g1', to_add=1, to_remove=1, unchanged=0, calls=2)"
-    )
+def test_plan_and_report_html_escape(emu: Emulator) -> None:
+    client = emu.client("alteryx")
+    group = "61d58ac83c15317e1a482069"
+    plan = client.plan(group, ["<i>new</i>"], mode="additive")
+    html = plan._repr_html_()  # type: ignore[attr-defined]
+    assert "<i>" not in html and "&lt;i&gt;new&lt;/i&gt;" in html
+    report = client.apply(plan)
+    html = report._repr_html_()  # type: ignore[attr-defined]
+    assert "&lt;i&gt;new&lt;/i&gt;" in html and "failed" in html
+    assert repr(report).startswith("ApplyReport(provider='alteryx'")

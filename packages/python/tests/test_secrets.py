@@ -7,7 +7,7 @@ import traceback
 import pytest
 
 import rosterkit
-from rosterkit import sansio
+from rosterkit import Provider, sansio
 from rosterkit.testing import Emulator
 
 TOKEN = "tok-DISTINCTIVE-9f2a7c41e0"
@@ -20,7 +20,7 @@ def assert_clean(*texts: str) -> None:
 
 
 @pytest.mark.parametrize("provider", rosterkit.PROVIDERS)
-def test_clients_never_show_the_token(emu: Emulator, provider: str) -> None:
+def test_clients_never_show_the_token(emu: Emulator, provider: Provider) -> None:
     client = emu.client(provider, token=TOKEN)
     aclient = emu.async_client(provider, token=TOKEN)
     assert_clean(repr(client), str(client), repr(aclient), str(aclient))
@@ -28,7 +28,7 @@ def test_clients_never_show_the_token(emu: Emulator, provider: str) -> None:
 
 
 @pytest.mark.parametrize("provider", rosterkit.PROVIDERS)
-def test_auth_errors_never_show_the_token(emu: Emulator, provider: str) -> None:
+def test_auth_errors_never_show_the_token(emu: Emulator, provider: Provider) -> None:
     client = emu.client(provider, token=TOKEN)
     with pytest.raises(rosterkit.AuthError) as info:
         client.list_groups()
@@ -64,6 +64,52 @@ def test_sansio_objects_never_show_the_token() -> None:
     step = flow.start()
     assert isinstance(step, sansio.Send)
     assert_clean(repr(req), repr(step), repr(flow))
-    done = flow.on_response(401, [], b'{"message": "bad token"}', 1)
+    done = flow.on_response(sansio.Response(401, [], b'{"message": "bad token"}'), 1)
     assert isinstance(done, sansio.Done)
     assert_clean(repr(done), str(done.error), repr(done.error))
+
+
+def _echo(body: bytes, status: int = 401) -> rosterkit.Transport:
+    def send(request: sansio.Request) -> sansio.Response:
+        return sansio.Response(status, [("Content-Type", "text/html")], body)
+
+    return send
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"invalid token {TOKEN}".encode(),
+        b'{"message": "key \'' + TOKEN.encode() + b"' is not valid\"}",
+        f"<html><body><p>Bad credential: {TOKEN}</p></body></html>".encode(),
+        b"Basic " + __import__("base64").b64encode(f"{TOKEN}:".encode()) + b" was rejected",
+        f"token ...{TOKEN[4:]} expired".encode(),
+    ],
+)
+def test_a_server_echoing_the_token_never_gets_it_printed(body: bytes) -> None:
+    import base64
+
+    providers: tuple[rosterkit.Provider, ...] = ("polaris", "ssw")
+    for provider in providers:
+        client = rosterkit.Client(
+            provider,
+            "https://echo.example",
+            TOKEN,
+            tenant_id="org",
+            max_attempts=1,
+            transport=_echo(body),
+        )
+        with pytest.raises(rosterkit.RosterKitError) as info:
+            client.list_groups()
+        e = info.value
+        tb = "".join(traceback.format_exception(type(e), e, e.__traceback__))
+        b64 = base64.b64encode(f"{TOKEN}:".encode()).decode()
+        for text in (str(e), repr(e), tb, repr(e.details), e.message):
+            assert_clean(text)
+            assert b64.rstrip("=") not in text
+        # Through a report too.
+        report_client = rosterkit.Client(
+            "alteryx", "https://echo.example", TOKEN, max_attempts=1, transport=_echo(body)
+        )
+        report = report_client.add_members("g", ["u1"])
+        assert_clean(repr(report), repr(report.to_dict()), str(report.failures()[0].error))

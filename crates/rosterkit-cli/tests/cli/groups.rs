@@ -59,7 +59,7 @@ async fn groups_create_update_get_delete() {
     let id = created["id"].as_str().unwrap().to_owned();
     assert_eq!(
         created["permissions"],
-        serde_json::json!([{"name": "accounts.read"}, {"name": "kyc.read"}])
+        serde_json::json!([{"name": "accounts.read", "resources": []}, {"name": "kyc.read", "resources": []}])
     );
     let updated = served
         .admin(

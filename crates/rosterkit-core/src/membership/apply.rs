@@ -154,9 +154,12 @@ impl Apply {
 
     /// Records that a running step's flow was dropped before it finished;
     /// `sent_change` is the flow's [`Flow::has_sent_change`].
+    /// A step is only dropped unfinished when its apply was stopped (cancelled
+    /// or its future dropped), so this also marks the apply cancelled.
     pub fn abandon(&mut self, index: usize, sent_change: bool) {
         if let Some(state @ State::Running) = self.states.get_mut(index) {
             *state = State::Abandoned { sent: sent_change };
+            self.cancelled = true;
         }
     }
 

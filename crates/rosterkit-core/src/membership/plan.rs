@@ -132,7 +132,7 @@ pub struct MembershipPlan {
     /// The group.
     pub group_id: String,
     /// The sync mode, for a sync; absent for an explicit add or remove.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub mode: Option<SyncMode>,
     /// Each desired entry as given, and the user it resolved to.
     #[serde(default)]

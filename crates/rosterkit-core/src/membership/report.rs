@@ -85,14 +85,14 @@ pub struct UserOutcome {
     pub user_id: String,
     /// The desired entry that named this user, when it was not the id itself
     /// (an email).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub entry: Option<String>,
     /// What the plan meant to do.
     pub change: Change,
     /// What happened.
     pub status: OutcomeStatus,
     /// Why it failed, is unknown or did not run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub error: Option<Error>,
 }
 
@@ -129,7 +129,7 @@ pub struct StepOutcome {
     /// How it went.
     pub status: StepStatus,
     /// The first error among its users, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub error: Option<Error>,
 }
 

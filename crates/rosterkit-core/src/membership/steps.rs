@@ -20,7 +20,7 @@ pub struct UserResult {
     /// What happened.
     pub status: OutcomeStatus,
     /// Why it failed, or why the outcome is unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub error: Option<Error>,
 }
 

@@ -450,10 +450,33 @@ pub fn from_py<T: serde::de::DeserializeOwned>(obj: &Bound<'_, PyAny>, name: &st
     let value = to_json(obj, name)?;
     crate::operation::input_from_json(value)
         .map_err(|e| match e {
-            crate::Error::InvalidInput { field, reason } if !name.is_empty() => {
+            // A field named like the argument (the `op` tag of an `op`) is
+            // not prefixed twice.
+            crate::Error::InvalidInput { field, reason } if !name.is_empty() && field != name => {
                 crate::Error::invalid(format!("{name}.{field}"), reason)
             }
             other => other,
         })
         .map_err(PyErr::from)
+}
+
+/// A list of ids from any iterable of str (list, tuple, set, generator),
+/// naming the element that is not a str; a lone str is refused, since
+/// iterating it would send one id per character.
+pub fn ids(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Vec<String>> {
+    if obj.is_instance_of::<PyString>() {
+        return Err(invalid(field, "must be a list of ids, not one str"));
+    }
+    let iter = obj
+        .try_iter()
+        .map_err(|_| invalid(field, "must be an iterable of str"))?;
+    let mut out = Vec::new();
+    for (i, item) in iter.enumerate() {
+        let item = item?;
+        let s = item
+            .cast::<PyString>()
+            .map_err(|_| invalid(format!("{field}[{i}]"), "must be a str"))?;
+        out.push(s.to_cow()?.into_owned());
+    }
+    Ok(out)
 }

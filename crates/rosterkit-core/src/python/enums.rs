@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 macro_rules! str_enum {
-    ($($ty:ty),* $(,)?) => {$(
+    ($($ty:ty => $field:literal),* $(,)?) => {$(
         impl<'py> IntoPyObject<'py> for $ty {
             type Target = PyString;
             type Output = Bound<'py, PyString>;
@@ -32,12 +32,9 @@ macro_rules! str_enum {
             type Error = PyErr;
             fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
                 let text: String = obj.extract()?;
-                serde_json::from_value(serde_json::Value::String(text.clone())).map_err(|_| {
-                    super::errors::invalid(
-                        stringify!($ty).rsplit("::").next().unwrap_or("value"),
-                        format!("{text:?} is not one of its values"),
-                    )
-                })
+                // serde's message lists the accepted values.
+                serde_json::from_value(serde_json::Value::String(text))
+                    .map_err(|e| super::errors::invalid($field, e.to_string()))
             }
         }
     )*};
@@ -51,13 +48,14 @@ fn wire<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
+// Each with the name of the argument or field it arrives as.
 str_enum!(
-    Provider,
-    PageStyle,
-    Action,
-    SyncMode,
-    Resolution,
-    Change,
-    OutcomeStatus,
-    StepStatus,
+    Provider => "provider",
+    PageStyle => "page_style",
+    Action => "action",
+    SyncMode => "mode",
+    Resolution => "resolution",
+    Change => "change",
+    OutcomeStatus => "status",
+    StepStatus => "status",
 );

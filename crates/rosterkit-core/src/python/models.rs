@@ -17,14 +17,45 @@ use crate::{Error, Operation};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
-/// `Name(field=value, ...)` from the record's dict.
-fn repr(py: Python<'_>, name: &str, dict: &Bound<'_, PyAny>) -> PyResult<String> {
+/// `Name(field=value, ...)` from the record's dict. An `Authorization`
+/// header shows its scheme only: a request's repr must not print the token.
+fn repr(name: &str, dict: &Bound<'_, PyAny>) -> PyResult<String> {
     let dict = dict.cast::<PyDict>()?;
     let mut parts = Vec::with_capacity(dict.len());
+    let secret = dict
+        .get_item("name")?
+        .and_then(|n| n.extract::<String>().ok())
+        .is_some_and(|n| n.eq_ignore_ascii_case("authorization"));
     for (k, v) in dict.iter() {
-        parts.push(format!("{}={}", k.str()?, v.repr()?));
+        let key = k.str()?.to_string();
+        let shown = match (key.as_str(), name) {
+            ("value", "Header") if secret => {
+                let value: String = v.extract()?;
+                format!("'{} ***'", value.split(' ').next().unwrap_or(""))
+            }
+            // Lists of headers: each header's own repr, redacted as above.
+            // Headers are `(name, value)` pairs in the dict.
+            ("headers", _) => {
+                let mut items = Vec::new();
+                for h in v.try_iter()? {
+                    let pair: Vec<String> = h?.extract()?;
+                    let [header, value] = <[String; 2]>::try_from(pair).map_err(|_| {
+                        pyo3::exceptions::PyValueError::new_err("a header is [name, value]")
+                    })?;
+                    let shown = if header.eq_ignore_ascii_case("authorization") {
+                        format!("{} ***", value.split(' ').next().unwrap_or(""))
+                    } else {
+                        value
+                    };
+                    items.push(format!("({header:?}, {shown:?})"));
+                }
+                format!("[{}]", items.join(", "))
+            }
+            ("body", _) if !v.is_none() => format!("<{} bytes>", v.len()?),
+            _ => v.repr()?.to_string(),
+        };
+        parts.push(format!("{key}={shown}"));
     }
-    let _ = py;
     Ok(format!("{name}({})", parts.join(", ")))
 }
 
@@ -44,7 +75,7 @@ macro_rules! py_model {
             }
 
             fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-                repr(py, stringify!($ty), &to_py(py, self)?)
+                repr(stringify!($ty), &to_py(py, self)?)
             }
 
             /// Pickling and `copy` rebuild the record from its JSON form.
@@ -116,7 +147,13 @@ py_model!(
             2
         }
     },
-    Request,
+    Request {
+        /// The first header with this name, compared case-insensitively.
+        #[pyo3(name = "header")]
+        fn py_header(&self, name: &str) -> Option<String> {
+            self.header(name).map(str::to_owned)
+        }
+    },
     Response {
         #[new]
         #[pyo3(signature = (status, headers = Vec::new(), body = Vec::new()))]

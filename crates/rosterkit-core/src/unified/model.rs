@@ -17,7 +17,7 @@ pub struct Directory {
     /// The vendor API.
     pub provider: Provider,
     /// SSW organization id or Spotnana company id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub tenant_id: Option<String>,
 }
 
@@ -70,16 +70,16 @@ pub struct User {
     /// The vendor's user id.
     pub id: String,
     /// Email address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub email: Option<String>,
     /// Sign-in name, where different from the email.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub username: Option<String>,
     /// Display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub name: Option<String>,
     /// Status as the vendor says it (`active`, `enabled`, `disabled`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub status: Option<String>,
 }
 
@@ -96,7 +96,7 @@ pub struct Permission {
     /// Permission or role name.
     pub name: String,
     /// Resources it applies to (Polaris `projects/*`); empty means everywhere.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub resources: Vec<String>,
@@ -115,20 +115,20 @@ pub struct Group {
     /// The vendor's group id, as text.
     pub id: String,
     /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub name: Option<String>,
     /// Description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub description: Option<String>,
     /// Permissions granted to members (B2Core, Polaris).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub permissions: Vec<Permission>,
     /// The role granted to members (Alteryx).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub role: Option<String>,
     /// Members, when the vendor reports a count.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub member_count: Option<u64>,
     /// True when the vendor forbids changing the group itself (Polaris
     /// predefined groups, Spotnana `isUnmodifiable`); members can still change.
@@ -149,13 +149,13 @@ pub struct Member {
     /// The member's user id.
     pub user_id: String,
     /// Email.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub email: Option<String>,
     /// Display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub name: Option<String>,
     /// When the user joined, where the vendor says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub added_at: Option<String>,
 }
 
@@ -178,7 +178,7 @@ pub struct NewGroup {
     #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub permissions: Vec<Permission>,
     /// Alteryx role; defaults to `Evaluated`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub role: Option<String>,
 }
 
@@ -194,12 +194,12 @@ pub struct NewGroup {
 )]
 pub struct GroupChanges {
     /// New name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub name: Option<String>,
     /// New permission set (B2Core, Polaris).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub permissions: Option<Vec<Permission>>,
     /// New role (Alteryx).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub role: Option<String>,
 }

@@ -12,15 +12,19 @@ See :mod:`rosterkit.sansio` to bring your own HTTP, and :mod:`rosterkit.testing`
 for the embedded emulator.
 """
 
+from rosterkit import _html
 from rosterkit._native import (
     ApplyReport,
+    Capabilities,
+    DesiredEntry,
     Group,
     Member,
+    MembershipPlan,
     Permission,
-    PlanStep,
-    StepResult,
-    SyncPlan,
+    PlannedStep,
+    StepOutcome,
     User,
+    UserOutcome,
     __version__,
 )
 from rosterkit.client import (
@@ -28,7 +32,10 @@ from rosterkit.client import (
     Client,
     GroupList,
     MemberList,
+    Mode,
     PermissionLike,
+    Provider,
+    Transport,
     UserList,
 )
 from rosterkit.errors import (
@@ -39,13 +46,16 @@ from rosterkit.errors import (
     InvalidInput,
     NotFound,
     RateLimited,
+    Refused,
     RosterKitError,
     TransportError,
     Unsupported,
 )
 from rosterkit.sansio import capabilities
 
-PROVIDERS = ("ssw", "spotnana", "b2core", "polaris", "alteryx")
+_html.install()
+
+PROVIDERS: tuple[Provider, ...] = ("ssw", "spotnana", "b2core", "polaris", "alteryx")
 """The provider ids RosterKit speaks, in documentation order."""
 
 __all__ = [
@@ -54,26 +64,33 @@ __all__ = [
     "ApplyReport",
     "AsyncClient",
     "AuthError",
+    "Capabilities",
     "Client",
     "Conflict",
     "DecodeError",
+    "DesiredEntry",
     "Group",
     "GroupList",
     "InvalidInput",
     "Member",
     "MemberList",
+    "MembershipPlan",
+    "Mode",
     "NotFound",
     "Permission",
     "PermissionLike",
-    "PlanStep",
+    "PlannedStep",
+    "Provider",
     "RateLimited",
+    "Refused",
     "RosterKitError",
-    "StepResult",
-    "SyncPlan",
+    "StepOutcome",
+    "Transport",
     "TransportError",
     "Unsupported",
     "User",
     "UserList",
+    "UserOutcome",
     "__version__",
     "capabilities",
 ]

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rosterkit._native import Group, Member, SyncPlan, User
+    from rosterkit._native import ApplyReport, Group, Member, MembershipPlan, User
 
 _MAX_ROWS = 200
 
@@ -82,14 +82,48 @@ def users_html(users: Sequence[User]) -> str:
     )
 
 
-def sync_plan_html(plan: SyncPlan) -> str:
-    """A plan: its summary, then one row per step."""
+def plan_html(plan: MembershipPlan) -> str:
+    """A plan: its summary, then one row per desired entry and removal."""
     summary = (
-        f"{plan.provider} group {plan.group_id}: +{len(plan.to_add)} "
-        f"-{len(plan.to_remove)}, {plan.unchanged} unchanged, {plan.call_count} calls"
+        f"{plan.provider} group {plan.group_id} ({plan.mode or 'changes'}): "
+        f"+{len(plan.to_add)} -{len(plan.to_remove)}, {len(plan.unchanged)} unchanged, "
+        f"{plan.call_count} calls"
+    )
+    adding = set(plan.to_add)
+    rows: list[list[Any]] = [
+        [
+            "add" if e.user_id in adding else ("keep" if e.user_id else "unresolved"),
+            e.entry,
+            e.user_id,
+        ]
+        for e in plan.entries
+    ]
+    if not plan.entries:
+        rows += [["add", u, u] for u in plan.to_add]
+    rows += [["remove", u, u] for u in plan.to_remove]
+    return table(["change", "entry", "user id"], rows, caption=summary)
+
+
+def report_html(report: ApplyReport) -> str:
+    """A report: its counts, then one row per user."""
+    summary = (
+        f"{report.provider} group {report.group_id}: {report.added} added, "
+        f"{report.removed} removed, {report.unchanged} unchanged, {report.pending} pending, "
+        f"{report.failed} failed, {report.unknown} unknown, {report.not_run} not run"
     )
     return table(
-        ["#", "action", "add", "remove", "endpoints"],
-        ([i + 1, s.action, s.add, s.remove, s.endpoints] for i, s in enumerate(plan.steps)),
+        ["user id", "entry", "change", "status", "error"],
+        (
+            [o.user_id, o.entry, o.change, o.status, str(o.error) if o.error else None]
+            for o in report.outcomes
+        ),
         caption=summary,
     )
+
+
+def install() -> None:
+    """Gives the compiled plan and report classes their notebook tables."""
+    from rosterkit._native import ApplyReport, MembershipPlan
+
+    MembershipPlan._repr_html_ = plan_html  # type: ignore[attr-defined]
+    ApplyReport._repr_html_ = report_html  # type: ignore[attr-defined]

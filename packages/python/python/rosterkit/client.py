@@ -1,35 +1,67 @@
 """The blocking :class:`Client` and the asyncio :class:`AsyncClient`.
 
-Both wrap the compiled ``NativeClient``: HTTP runs in Rust (reqwest) with the
-GIL released, retries honour ``Retry-After``, and every page, plan and error
-comes from the Rust core. This module only gives the calls Python names,
-signatures and notebook-friendly list types.
+Both wrap the compiled ``NativeClient``: every call runs in the Rust core's
+one driver (HTTP in Rust with the GIL released, retries that honour
+``Retry-After``, the plan and its per-user report). This module only gives the
+calls their Python names, keyword arguments and notebook-friendly lists.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
-from typing import Any, TypeVar, Union
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Callable, Literal, TypedDict, TypeVar, Union
 
 from rosterkit import _html
 from rosterkit._native import (
+    ApplyProgress,
     ApplyReport,
+    Capabilities,
     Group,
     Member,
+    MembershipPlan,
     NativeClient,
     Pages,
+    PendingCall,
     Permission,
-    SyncPlan,
+    Request,
+    Response,
     User,
 )
 from rosterkit._progress import Progress
 
-__all__ = ["AsyncClient", "Client", "GroupList", "MemberList", "PermissionLike", "UserList"]
+if TYPE_CHECKING:
+    from typing_extensions import Self, Unpack
+
+__all__ = [
+    "AsyncClient",
+    "Client",
+    "GroupList",
+    "MemberList",
+    "Mode",
+    "PermissionLike",
+    "Provider",
+    "Transport",
+    "UserList",
+]
+
+Provider = Literal["ssw", "spotnana", "b2core", "polaris", "alteryx"]
+"""The provider ids RosterKit speaks."""
+
+Mode = Literal["additive", "authoritative"]
+"""What a sync does with members not desired: keep them, or remove them."""
 
 PermissionLike = Union[Permission, str, Mapping[str, Any]]
 """A permission as a :class:`Permission`, a bare name, or ``{"name", "resources"}``."""
 
+Transport = Callable[[Request], Response]
+"""Your own HTTP stack: send the request as given, return the response for
+any status; raise :class:`ConnectionRefusedError` when it never left."""
+
 T = TypeVar("T")
+log = logging.getLogger("rosterkit")
 
 
 class GroupList(list[Group]):
@@ -53,10 +85,314 @@ class UserList(list[User]):
         return _html.users_html(self)
 
 
+def _permission(p: PermissionLike) -> Any:
+    return {"name": p} if isinstance(p, str) else p
+
+
+def _permissions(ps: Iterable[PermissionLike] | None) -> list[Any] | None:
+    return None if ps is None else [_permission(p) for p in ps]
+
+
 def _input(input: Mapping[str, Any] | None, fields: dict[str, Any]) -> dict[str, Any]:
     merged = dict(input or {})
     merged.update(fields)
     return merged
+
+
+def _options(
+    mode: Mode,
+    allow_empty: bool,
+    allow_mass_removal: bool,
+    max_removal_percent: int,
+    skip_unresolved: bool,
+) -> dict[str, Any]:
+    return {
+        "mode": mode,
+        "allow_empty": allow_empty,
+        "allow_mass_removal": allow_mass_removal,
+        "max_removal_percent": max_removal_percent,
+        "skip_unresolved": skip_unresolved,
+    }
+
+
+class Options(TypedDict, total=False):
+    """The keyword options every client takes (see :class:`Client`)."""
+
+    max_attempts: int
+    timeout: float
+    concurrency: int
+    max_pages: int
+    transport: Transport
+
+
+class _Base:
+    _native: NativeClient
+
+    @classmethod
+    def ssw(
+        cls, base_url: str, token: str, organization_id: str, **options: Unpack[Options]
+    ) -> Self:
+        """Splashtop Secure Workspace IAM; ``organization_id`` scopes group listing."""
+        return cls("ssw", base_url, token, tenant_id=organization_id, **options)
+
+    @classmethod
+    def spotnana(
+        cls, base_url: str, token: str, company_id: str, **options: Unpack[Options]
+    ) -> Self:
+        """Spotnana Access Management v3; ``company_id`` scopes every call."""
+        return cls("spotnana", base_url, token, tenant_id=company_id, **options)
+
+    @classmethod
+    def b2core(cls, base_url: str, token: str, **options: Unpack[Options]) -> Self:
+        """B2Broker B2Core back office."""
+        return cls("b2core", base_url, token, **options)
+
+    @classmethod
+    def polaris(cls, base_url: str, api_key: str, **options: Unpack[Options]) -> Self:
+        """Imply Polaris; ``api_key`` is sent as the docs show."""
+        return cls("polaris", base_url, api_key, **options)
+
+    @classmethod
+    def alteryx(cls, base_url: str, token: str, **options: Unpack[Options]) -> Self:
+        """Alteryx Server v3; ``base_url`` ends in ``/webapi``."""
+        return cls("alteryx", base_url, token, **options)
+
+    def __init__(
+        self,
+        provider: Provider,
+        base_url: str,
+        token: str,
+        *,
+        tenant_id: str | None = None,
+        max_attempts: int | None = None,
+        timeout: float | None = None,
+        concurrency: int | None = None,
+        max_pages: int | None = None,
+        transport: Transport | None = None,
+    ) -> None:
+        """A client for ``provider`` at ``base_url``.
+
+        ``token`` is the bearer token (Polaris: the API key). ``tenant_id`` is
+        the SSW organization id or the Spotnana company id. ``max_attempts``
+        counts the first try (default 4); ``timeout`` is seconds per HTTP
+        exchange (default 30); ``concurrency`` bounds parallel calls of an
+        apply (default 8); ``max_pages`` is the page ceiling of one list
+        (default 100,000); ``transport`` replaces the built-in HTTP stack.
+        """
+        retry = None if max_attempts is None else {"max_attempts": max_attempts}
+        self._native = NativeClient(
+            provider,
+            base_url,
+            token,
+            tenant_id,
+            retry,
+            timeout,
+            concurrency,
+            max_pages,
+            transport,
+        )
+
+    @property
+    def provider(self) -> Provider:
+        """The provider id (``ssw``, ``spotnana``, ``b2core``, ``polaris``, ``alteryx``)."""
+        return self._native.provider
+
+    @property
+    def base_url(self) -> str:
+        """The base URL requests go to."""
+        return self._native.base_url
+
+    @property
+    def tenant_id(self) -> str | None:
+        """The SSW organization id or Spotnana company id, if any."""
+        return self._native.tenant_id
+
+    def capabilities(self) -> Capabilities:
+        """What this provider's API can do, and why not where it cannot."""
+        return self._native.capabilities()
+
+    def replan(self, report: ApplyReport) -> MembershipPlan | None:
+        """A plan for the users whose change failed, is unknown or did not run."""
+        return self._native.replan(report)
+
+    def close(self) -> None:
+        """Releases the client; connections close when it is collected."""
+
+    def __repr__(self) -> str:
+        # Never the token.
+        return (
+            f"{type(self).__name__}(provider={self.provider!r}, base_url={self.base_url!r}, "
+            f"tenant_id={self.tenant_id!r})"
+        )
+
+
+def _wait(call: PendingCall) -> Any:
+    return call.wait()
+
+
+class Client(_Base):
+    """A blocking client for one provider and tenant.
+
+    Calls block the calling thread but release the GIL while the HTTP
+    exchange runs, so other Python threads keep going; Ctrl-C interrupts a
+    call within a tenth of a second.
+    """
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def list_users(self) -> UserList:
+        """Every user (all pages)."""
+        return UserList(_wait(self._native.list_users()))
+
+    def list_groups(self) -> GroupList:
+        """Every group (all pages)."""
+        return GroupList(_wait(self._native.list_groups()))
+
+    def get_group(self, group_id: str) -> Group:
+        """One group."""
+        return _wait(self._native.get_group(group_id))  # type: ignore[no-any-return]
+
+    def create_group(
+        self,
+        name: str,
+        permissions: Iterable[PermissionLike] = (),
+        role: str | None = None,
+    ) -> Group:
+        """Creates a group (``permissions``: B2Core, Polaris; ``role``: Alteryx)."""
+        group = {"name": name, "permissions": _permissions(permissions), "role": role}
+        return _wait(self._native.create_group(group))  # type: ignore[no-any-return]
+
+    def update_group(
+        self,
+        group_id: str,
+        *,
+        name: str | None = None,
+        permissions: Iterable[PermissionLike] | None = None,
+        role: str | None = None,
+    ) -> Group | None:
+        """Changes a group; what is not given keeps its value."""
+        changes = {"name": name, "permissions": _permissions(permissions), "role": role}
+        return _wait(self._native.update_group(group_id, changes))  # type: ignore[no-any-return]
+
+    def delete_group(self, group_id: str, *, force: bool = False) -> None:
+        """Deletes a group; ``force`` deletes a non-empty Alteryx group."""
+        _wait(self._native.delete_group(group_id, force))
+
+    def list_members(self, group_id: str) -> MemberList:
+        """Every member of a group (all pages)."""
+        return MemberList(_wait(self._native.list_members(group_id)))
+
+    def add_members(self, group_id: str, user_ids: Iterable[str]) -> ApplyReport:
+        """Adds members with the fewest calls; one outcome per user."""
+        return _wait(self._native.add_members(group_id, user_ids))  # type: ignore[no-any-return]
+
+    def remove_members(self, group_id: str, user_ids: Iterable[str]) -> ApplyReport:
+        """Removes members with the fewest calls; one outcome per user."""
+        return _wait(self._native.remove_members(group_id, user_ids))  # type: ignore[no-any-return]
+
+    def approve_member(self, group_id: str, user_id: str) -> None:
+        """Approves a pending join request (SSW)."""
+        _wait(self._native.approve_member(group_id, user_id))
+
+    def reject_member(self, group_id: str, user_id: str) -> None:
+        """Rejects a pending join request (SSW)."""
+        _wait(self._native.reject_member(group_id, user_id))
+
+    def plan(
+        self,
+        group_id: str,
+        desired: Iterable[str],
+        *,
+        mode: Mode,
+        allow_empty: bool = False,
+        allow_mass_removal: bool = False,
+        max_removal_percent: int = 50,
+        skip_unresolved: bool = False,
+    ) -> MembershipPlan:
+        """The dry run of a sync toward ``desired`` (user ids or emails).
+
+        Nothing changes. Risky plans raise :class:`rosterkit.Refused` unless the
+        matching option allows them.
+        """
+        options = _options(
+            mode, allow_empty, allow_mass_removal, max_removal_percent, skip_unresolved
+        )
+        return _wait(self._native.plan(group_id, desired, options))  # type: ignore[no-any-return]
+
+    def apply(self, plan: MembershipPlan) -> ApplyReport:
+        """Applies a plan, additions first; one outcome per user.
+
+        Ctrl-C stops it: :class:`KeyboardInterrupt` is raised with the partial
+        report as its ``report`` attribute.
+        """
+        return _wait(self._native.apply(plan))  # type: ignore[no-any-return]
+
+    def sync(
+        self,
+        group_id: str,
+        desired: Iterable[str],
+        *,
+        mode: Mode,
+        allow_empty: bool = False,
+        allow_mass_removal: bool = False,
+        max_removal_percent: int = 50,
+        skip_unresolved: bool = False,
+    ) -> ApplyReport:
+        """Plans and applies a sync (see :meth:`plan` and :meth:`apply`)."""
+        return self.apply(
+            self.plan(
+                group_id,
+                desired,
+                mode=mode,
+                allow_empty=allow_empty,
+                allow_mass_removal=allow_mass_removal,
+                max_removal_percent=max_removal_percent,
+                skip_unresolved=skip_unresolved,
+            )
+        )
+
+    def call(self, endpoint_id: str, input: Mapping[str, Any] | None = None, **fields: Any) -> Any:
+        """One vendor endpoint by inventory id, with the vendor's own field names
+        (as ``input``, as keywords, or both)."""
+        return _wait(self._native.call(endpoint_id, _input(input, fields)))
+
+    def pages(
+        self,
+        endpoint_id: str,
+        input: Mapping[str, Any] | None = None,
+        *,
+        progress: bool = False,
+        **fields: Any,
+    ) -> Iterator[list[dict[str, Any]]]:
+        """The pages of a list endpoint, fetched one at a time as you iterate.
+
+        ``progress=True`` shows a bar of items fetched, named by the endpoint.
+        """
+        with Progress(progress, desc=endpoint_id) as bar:
+            for page in self._native.pages(endpoint_id, _input(input, fields)):
+                bar.update(len(page))
+                yield page
+
+    def iter_users(self, *, progress: bool = False) -> Iterator[User]:
+        """Every user, fetched a page at a time as you iterate."""
+        return _items(self._native.user_pages(), progress, "users")
+
+    def iter_groups(self, *, progress: bool = False) -> Iterator[Group]:
+        """Every group, fetched a page at a time as you iterate."""
+        return _items(self._native.group_pages(), progress, "groups")
+
+    def iter_members(self, group_id: str, *, progress: bool = False) -> Iterator[Member]:
+        """Every member of a group, fetched a page at a time as you iterate."""
+        return _items(self._native.member_pages(group_id), progress, "members")
 
 
 def _items(pages: Pages[T], progress: bool, desc: str) -> Iterator[T]:
@@ -75,330 +411,165 @@ async def _aitems(pages: Pages[T], progress: bool, desc: str) -> AsyncIterator[T
                 yield item
 
 
-class _Base:
-    _native: NativeClient
-
-    def __init__(
-        self,
-        provider: str,
-        base_url: str,
-        token: str,
-        tenant_id: str | None = None,
-        max_attempts: int | None = None,
-        timeout: float | None = None,
-        concurrency: int | None = None,
-    ) -> None:
-        """A client for ``provider`` at ``base_url``.
-
-        ``token`` is the bearer token (Polaris: the API key). ``tenant_id`` is
-        the SSW organization id or the Spotnana company id. ``max_attempts``
-        counts the first try (default 4); ``timeout`` is seconds per HTTP
-        exchange (default 30); ``concurrency`` bounds parallel calls in
-        :meth:`apply` (default 8).
-        """
-        self._native = NativeClient(
-            provider, base_url, token, tenant_id, max_attempts, timeout, concurrency
-        )
-
-    @property
-    def provider(self) -> str:
-        """The provider id (``ssw``, ``spotnana``, ``b2core``, ``polaris``, ``alteryx``)."""
-        return self._native.provider
-
-    @property
-    def base_url(self) -> str:
-        """The base URL requests go to."""
-        return self._native.base_url
-
-    @property
-    def tenant_id(self) -> str | None:
-        """The SSW organization id or Spotnana company id, if any."""
-        return self._native.tenant_id
-
-    def capabilities(self) -> dict[str, Any]:
-        """What this provider's API can do, and why not where it cannot."""
-        caps: dict[str, Any] = self._native.capabilities()
-        return caps
-
-    def __repr__(self) -> str:
-        # Never the token.
-        return (
-            f"{type(self).__name__}(provider={self.provider!r}, base_url={self.base_url!r}, "
-            f"tenant_id={self.tenant_id!r})"
-        )
-
-
-class Client(_Base):
-    """A blocking client for one provider and tenant.
-
-    Calls block the calling thread but release the GIL while the HTTP
-    exchange runs, so other Python threads keep going.
-    """
-
-    @classmethod
-    def ssw(cls, base_url: str, token: str, organization_id: str, **options: Any) -> Client:
-        """Splashtop Secure Workspace IAM; ``organization_id`` scopes group listing."""
-        return cls("ssw", base_url, token, tenant_id=organization_id, **options)
-
-    @classmethod
-    def spotnana(cls, base_url: str, token: str, company_id: str, **options: Any) -> Client:
-        """Spotnana Access Management v3; every call is scoped by ``company_id``."""
-        return cls("spotnana", base_url, token, tenant_id=company_id, **options)
-
-    @classmethod
-    def b2core(cls, base_url: str, token: str, **options: Any) -> Client:
-        """B2Broker B2Core back office (user groups)."""
-        return cls("b2core", base_url, token, **options)
-
-    @classmethod
-    def polaris(cls, base_url: str, api_key: str, **options: Any) -> Client:
-        """Imply Polaris Identity; ``api_key`` is sent as the vendor documents."""
-        return cls("polaris", base_url, api_key, **options)
-
-    @classmethod
-    def alteryx(cls, base_url: str, token: str, **options: Any) -> Client:
-        """Alteryx Server v3; ``base_url`` includes the ``/webapi`` prefix."""
-        return cls("alteryx", base_url, token, **options)
-
-    def list_users(self) -> UserList:
-        """Every user (all pages)."""
-        return UserList(self._native.list_users())
-
-    def list_groups(self) -> GroupList:
-        """Every group (all pages)."""
-        return GroupList(self._native.list_groups())
-
-    def get_group(self, group_id: str) -> Group:
-        """One group."""
-        return self._native.get_group(group_id)
-
-    def create_group(
-        self,
-        name: str,
-        permissions: Iterable[PermissionLike] | None = None,
-        role: str | None = None,
-    ) -> Group:
-        """Creates a group; ``role`` is Alteryx's (default ``Evaluated``)."""
-        return self._native.create_group(name, permissions, role)
-
-    def update_group(
-        self,
-        group_id: str,
-        name: str | None = None,
-        permissions: Iterable[PermissionLike] | None = None,
-        role: str | None = None,
-    ) -> Group | None:
-        """Changes a group; what is left ``None`` keeps its value.
-
-        Returns the group when the vendor answers with it.
-        """
-        return self._native.update_group(group_id, name, permissions, role)
-
-    def delete_group(self, group_id: str, force: bool = False) -> None:
-        """Deletes a group; ``force`` deletes a non-empty Alteryx group."""
-        self._native.delete_group(group_id, force)
-
-    def list_members(self, group_id: str) -> MemberList:
-        """Every member of a group (all pages)."""
-        return MemberList(self._native.list_members(group_id))
-
-    def add_members(self, group_id: str, user_ids: Iterable[str]) -> ApplyReport:
-        """Adds members with the fewest calls the vendor allows."""
-        return self._native.add_members(group_id, user_ids)
-
-    def remove_members(self, group_id: str, user_ids: Iterable[str]) -> ApplyReport:
-        """Removes members with the fewest calls the vendor allows."""
-        return self._native.remove_members(group_id, user_ids)
-
-    def approve_member(self, group_id: str, user_id: str) -> None:
-        """Approves a pending join request (SSW)."""
-        self._native.approve_member(group_id, user_id)
-
-    def reject_member(self, group_id: str, user_id: str) -> None:
-        """Rejects a pending join request (SSW)."""
-        self._native.reject_member(group_id, user_id)
-
-    def plan(self, group_id: str, desired: Iterable[str]) -> SyncPlan:
-        """Reads the members and plans the fewest calls that make them exactly
-        ``desired``. Nothing changes until :meth:`apply`."""
-        return self._native.plan(group_id, desired)
-
-    def apply(self, plan: SyncPlan) -> ApplyReport:
-        """Runs a plan; every step's result is in the report."""
-        return self._native.apply(plan)
-
-    def call(
-        self, endpoint_id: str, input: Mapping[str, Any] | None = None, /, **fields: Any
-    ) -> Any:
-        """One documented endpoint by id (``"b2core.get_group"``), with its
-        vendor-named input as a dict and/or keywords. Returns the raw result."""
-        return self._native.call(endpoint_id, _input(input, fields))
-
-    def unified(self, op: Mapping[str, Any]) -> Any:
-        """A unified operation as a dict, e.g. ``{"op": "sync_members",
-        "group_id": "g", "desired": [...], "dry_run": True}``; raw result."""
-        return self._native.unified(op)
-
-    def pages(
-        self,
-        endpoint_id: str,
-        input: Mapping[str, Any] | None = None,
-        /,
-        *,
-        progress: bool = False,
-        **fields: Any,
-    ) -> Iterator[list[dict[str, Any]]]:
-        """The pages of a list endpoint, each fetched when the loop reaches it."""
-        pages = self._native.pages(endpoint_id, _input(input, fields))
-        with Progress(progress, desc=endpoint_id, unit="page") as bar:
-            for page in pages:
-                yield page
-                bar.update(1)
-
-    def iter_users(self, *, progress: bool = False) -> Iterator[User]:
-        """Every user, one page fetched at a time as the loop needs it."""
-        yield from _items(self._native.list_users_pages(), progress, "users")
-
-    def iter_groups(self, *, progress: bool = False) -> Iterator[Group]:
-        """Every group, one page fetched at a time as the loop needs it."""
-        yield from _items(self._native.list_groups_pages(), progress, "groups")
-
-    def iter_members(self, group_id: str, *, progress: bool = False) -> Iterator[Member]:
-        """Every member of a group, one page fetched at a time as the loop needs it."""
-        yield from _items(self._native.list_members_pages(group_id), progress, "members")
+async def _run(call: PendingCall) -> Any:
+    return await call.awaitable()
 
 
 class AsyncClient(_Base):
-    """The asyncio twin of :class:`Client`: the same calls as coroutines.
+    """The asyncio twin of :class:`Client`; the HTTP runs on Rust's runtime."""
 
-    The HTTP runs on a Rust tokio runtime; awaiting never blocks the event loop.
-    """
+    async def __aenter__(self) -> AsyncClient:
+        return self
 
-    @classmethod
-    def ssw(cls, base_url: str, token: str, organization_id: str, **options: Any) -> AsyncClient:
-        """Splashtop Secure Workspace IAM; ``organization_id`` scopes group listing."""
-        return cls("ssw", base_url, token, tenant_id=organization_id, **options)
-
-    @classmethod
-    def spotnana(cls, base_url: str, token: str, company_id: str, **options: Any) -> AsyncClient:
-        """Spotnana Access Management v3; every call is scoped by ``company_id``."""
-        return cls("spotnana", base_url, token, tenant_id=company_id, **options)
-
-    @classmethod
-    def b2core(cls, base_url: str, token: str, **options: Any) -> AsyncClient:
-        """B2Broker B2Core back office (user groups)."""
-        return cls("b2core", base_url, token, **options)
-
-    @classmethod
-    def polaris(cls, base_url: str, api_key: str, **options: Any) -> AsyncClient:
-        """Imply Polaris Identity; ``api_key`` is sent as the vendor documents."""
-        return cls("polaris", base_url, api_key, **options)
-
-    @classmethod
-    def alteryx(cls, base_url: str, token: str, **options: Any) -> AsyncClient:
-        """Alteryx Server v3; ``base_url`` includes the ``/webapi`` prefix."""
-        return cls("alteryx", base_url, token, **options)
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
     async def list_users(self) -> UserList:
         """Every user (all pages)."""
-        return UserList(await self._native.list_users_async())
+        return UserList(await _run(self._native.list_users()))
 
     async def list_groups(self) -> GroupList:
         """Every group (all pages)."""
-        return GroupList(await self._native.list_groups_async())
+        return GroupList(await _run(self._native.list_groups()))
 
     async def get_group(self, group_id: str) -> Group:
         """One group."""
-        return await self._native.get_group_async(group_id)
+        return await _run(self._native.get_group(group_id))  # type: ignore[no-any-return]
 
     async def create_group(
         self,
         name: str,
-        permissions: Iterable[PermissionLike] | None = None,
+        permissions: Iterable[PermissionLike] = (),
         role: str | None = None,
     ) -> Group:
-        """Creates a group; ``role`` is Alteryx's (default ``Evaluated``)."""
-        return await self._native.create_group_async(name, permissions, role)
+        """Creates a group (``permissions``: B2Core, Polaris; ``role``: Alteryx)."""
+        group = {"name": name, "permissions": _permissions(permissions), "role": role}
+        return await _run(self._native.create_group(group))  # type: ignore[no-any-return]
 
     async def update_group(
         self,
         group_id: str,
+        *,
         name: str | None = None,
         permissions: Iterable[PermissionLike] | None = None,
         role: str | None = None,
     ) -> Group | None:
-        """Changes a group; what is left ``None`` keeps its value."""
-        return await self._native.update_group_async(group_id, name, permissions, role)
+        """Changes a group; what is not given keeps its value."""
+        changes = {"name": name, "permissions": _permissions(permissions), "role": role}
+        return await _run(self._native.update_group(group_id, changes))  # type: ignore[no-any-return]
 
-    async def delete_group(self, group_id: str, force: bool = False) -> None:
+    async def delete_group(self, group_id: str, *, force: bool = False) -> None:
         """Deletes a group; ``force`` deletes a non-empty Alteryx group."""
-        await self._native.delete_group_async(group_id, force)
+        await _run(self._native.delete_group(group_id, force))
 
     async def list_members(self, group_id: str) -> MemberList:
         """Every member of a group (all pages)."""
-        return MemberList(await self._native.list_members_async(group_id))
+        return MemberList(await _run(self._native.list_members(group_id)))
 
     async def add_members(self, group_id: str, user_ids: Iterable[str]) -> ApplyReport:
-        """Adds members with the fewest calls the vendor allows."""
-        return await self._native.add_members_async(group_id, user_ids)
+        """Adds members with the fewest calls; one outcome per user."""
+        return await _run(self._native.add_members(group_id, user_ids))  # type: ignore[no-any-return]
 
     async def remove_members(self, group_id: str, user_ids: Iterable[str]) -> ApplyReport:
-        """Removes members with the fewest calls the vendor allows."""
-        return await self._native.remove_members_async(group_id, user_ids)
+        """Removes members with the fewest calls; one outcome per user."""
+        return await _run(self._native.remove_members(group_id, user_ids))  # type: ignore[no-any-return]
 
     async def approve_member(self, group_id: str, user_id: str) -> None:
         """Approves a pending join request (SSW)."""
-        await self._native.approve_member_async(group_id, user_id)
+        await _run(self._native.approve_member(group_id, user_id))
 
     async def reject_member(self, group_id: str, user_id: str) -> None:
         """Rejects a pending join request (SSW)."""
-        await self._native.reject_member_async(group_id, user_id)
+        await _run(self._native.reject_member(group_id, user_id))
 
-    async def plan(self, group_id: str, desired: Iterable[str]) -> SyncPlan:
-        """The dry-run diff toward ``desired``; nothing changes."""
-        return await self._native.plan_async(group_id, desired)
+    async def plan(
+        self,
+        group_id: str,
+        desired: Iterable[str],
+        *,
+        mode: Mode,
+        allow_empty: bool = False,
+        allow_mass_removal: bool = False,
+        max_removal_percent: int = 50,
+        skip_unresolved: bool = False,
+    ) -> MembershipPlan:
+        """The dry run of a sync toward ``desired``; see :meth:`Client.plan`."""
+        options = _options(
+            mode, allow_empty, allow_mass_removal, max_removal_percent, skip_unresolved
+        )
+        return await _run(self._native.plan(group_id, desired, options))  # type: ignore[no-any-return]
 
-    async def apply(self, plan: SyncPlan) -> ApplyReport:
-        """Runs a plan; every step's result is in the report."""
-        return await self._native.apply_async(plan)
+    async def apply(self, plan: MembershipPlan) -> ApplyReport:
+        """Applies a plan, additions first; one outcome per user.
+
+        If the task is cancelled, the :class:`asyncio.CancelledError` carries
+        the partial report as its ``report`` attribute.
+        """
+        progress = ApplyProgress()
+        try:
+            return await _run(self._native.apply(plan, progress))  # type: ignore[no-any-return]
+        except asyncio.CancelledError as cancelled:
+            progress.cancel()
+            cancelled.report = progress.report()  # type: ignore[attr-defined]
+            raise
+
+    async def sync(
+        self,
+        group_id: str,
+        desired: Iterable[str],
+        *,
+        mode: Mode,
+        allow_empty: bool = False,
+        allow_mass_removal: bool = False,
+        max_removal_percent: int = 50,
+        skip_unresolved: bool = False,
+    ) -> ApplyReport:
+        """Plans and applies a sync (see :meth:`plan` and :meth:`apply`)."""
+        plan = await self.plan(
+            group_id,
+            desired,
+            mode=mode,
+            allow_empty=allow_empty,
+            allow_mass_removal=allow_mass_removal,
+            max_removal_percent=max_removal_percent,
+            skip_unresolved=skip_unresolved,
+        )
+        return await self.apply(plan)
 
     async def call(
-        self, endpoint_id: str, input: Mapping[str, Any] | None = None, /, **fields: Any
+        self, endpoint_id: str, input: Mapping[str, Any] | None = None, **fields: Any
     ) -> Any:
-        """One documented endpoint by id; the raw result."""
-        return await self._native.call_async(endpoint_id, _input(input, fields))
-
-    async def unified(self, op: Mapping[str, Any]) -> Any:
-        """A unified operation as a dict; the raw result."""
-        return await self._native.unified_async(op)
+        """One vendor endpoint by inventory id, with the vendor's own field names
+        (as ``input``, as keywords, or both)."""
+        return await _run(self._native.call(endpoint_id, _input(input, fields)))
 
     async def pages(
         self,
         endpoint_id: str,
         input: Mapping[str, Any] | None = None,
-        /,
         *,
         progress: bool = False,
         **fields: Any,
     ) -> AsyncIterator[list[dict[str, Any]]]:
-        """The pages of a list endpoint, each fetched when the loop reaches it."""
-        pages = self._native.pages(endpoint_id, _input(input, fields))
-        with Progress(progress, desc=endpoint_id, unit="page") as bar:
-            async for page in pages:
+        """The pages of a list endpoint, fetched one at a time as you iterate."""
+        with Progress(progress, desc=endpoint_id) as bar:
+            async for page in self._native.pages(endpoint_id, _input(input, fields)):
+                bar.update(len(page))
                 yield page
-                bar.update(1)
 
-    async def iter_users(self, *, progress: bool = False) -> AsyncIterator[User]:
-        """Every user, one page fetched at a time as the loop needs it."""
-        async for user in _aitems(self._native.list_users_pages(), progress, "users"):
-            yield user
+    def iter_users(self, *, progress: bool = False) -> AsyncIterator[User]:
+        """Every user, fetched a page at a time as you iterate."""
+        return _aitems(self._native.user_pages(), progress, "users")
 
-    async def iter_groups(self, *, progress: bool = False) -> AsyncIterator[Group]:
-        """Every group, one page fetched at a time as the loop needs it."""
-        async for group in _aitems(self._native.list_groups_pages(), progress, "groups"):
-            yield group
+    def iter_groups(self, *, progress: bool = False) -> AsyncIterator[Group]:
+        """Every group, fetched a page at a time as you iterate."""
+        return _aitems(self._native.group_pages(), progress, "groups")
 
-    async def iter_members(self, group_id: str, *, progress: bool = False) -> AsyncIterator[Member]:
-        """Every member of a group, one page fetched at a time as the loop needs it."""
-        async for member in _aitems(self._native.list_members_pages(group_id), progress, "members"):
-            yield member
+    def iter_members(self, group_id: str, *, progress: bool = False) -> AsyncIterator[Member]:
+        """Every member of a group, fetched a page at a time as you iterate."""
+        return _aitems(self._native.member_pages(group_id), progress, "members")

@@ -2,17 +2,20 @@
 
 Every error is a :class:`RosterKitError`. Each carries ``kind`` (the core's
 snake_case variant name), ``details`` (the error as a dict, exactly as the Rust
-core serializes it) and the attributes of its kind:
+core serializes it), ``message`` and the attributes of its kind:
 
 - :class:`InvalidInput` (also a :class:`ValueError`): ``field``, ``reason``
 - :class:`Unsupported`: ``provider``, ``operation``, ``reason``
-- :class:`ApiError`: ``status``, ``vendor_code``, ``message``; its subclasses
-  :class:`AuthError` (401/403), :class:`NotFound` (404), :class:`Conflict` (409)
-  and :class:`RateLimited` (429, plus ``retry_after`` in seconds or None)
-- :class:`DecodeError`: ``message``, ``excerpt``
-- :class:`TransportError`: ``message``
+- :class:`ApiError`: ``status``, ``vendor_code``, ``debug_identifier``; its
+  subclasses :class:`AuthError` (401/403), :class:`NotFound` (404),
+  :class:`Conflict` (409) and :class:`RateLimited` (429, plus ``retry_after``
+  in seconds or None)
+- :class:`DecodeError`: ``excerpt``
+- :class:`TransportError`: no response, or a change whose outcome is unknown
+- :class:`Refused`: a sync guard refused the plan; ``guard`` names it
 
-No message, ``str()`` or ``repr()`` of an error contains a credential.
+No message, ``str()`` or ``repr()`` of an error contains a credential, even
+when a server echoes it back.
 """
 
 from rosterkit._native import (
@@ -23,6 +26,7 @@ from rosterkit._native import (
     InvalidInput,
     NotFound,
     RateLimited,
+    Refused,
     RosterKitError,
     TransportError,
     Unsupported,
@@ -36,6 +40,7 @@ __all__ = [
     "InvalidInput",
     "NotFound",
     "RateLimited",
+    "Refused",
     "RosterKitError",
     "TransportError",
     "Unsupported",

@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import Any
 
 from rosterkit._native import EmulatorServer
-from rosterkit.client import AsyncClient, Client
+from rosterkit.client import AsyncClient, Client, Provider
 
 __all__ = ["Emulator"]
 
@@ -81,7 +81,7 @@ class Emulator:
         """The SSW organization id or Spotnana company id of the sample data."""
         return EmulatorServer.tenant_id(provider)
 
-    def client(self, provider: str, *, token: str | None = None, **options: Any) -> Client:
+    def client(self, provider: Provider, *, token: str | None = None, **options: Any) -> Client:
         """A ready :class:`Client` for ``provider``, tenant id included.
 
         ``token`` overrides the accepted credential (to test auth failures);
@@ -96,7 +96,7 @@ class Emulator:
         )
 
     def async_client(
-        self, provider: str, *, token: str | None = None, **options: Any
+        self, provider: Provider, *, token: str | None = None, **options: Any
     ) -> AsyncClient:
         """A ready :class:`AsyncClient` for ``provider``, tenant id included."""
         return AsyncClient(
@@ -119,6 +119,7 @@ class Emulator:
         method: str | None = None,
         path_prefix: str | None = None,
         times: int | None = None,
+        after_handler: bool = False,
     ) -> None:
         """Makes matching requests fail or slow down.
 
@@ -126,7 +127,8 @@ class Emulator:
         keywords: ``status`` (with an optional ``retry_after``),
         ``latency_ms`` or ``drop``, narrowed by ``provider``, ``method`` and
         ``path_prefix`` (after the vendor prefix), for ``times`` requests
-        (forever when None).
+        (forever when None). ``after_handler`` lets the request take effect
+        before the fault replaces or drops its response.
         """
         if fault is None:
             kind: dict[str, Any]
@@ -146,6 +148,7 @@ class Emulator:
                 "path_prefix": path_prefix,
                 "kind": kind,
                 "times": times,
+                "after": after_handler,
             }
         self._running.add_fault(fault)
 

@@ -471,22 +471,6 @@ private let UNIFFI_CALLBACK_UNEXPECTED_ERROR: Int32 = 2
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterUInt16: FfiConverterPrimitive {
-    typealias FfiType = UInt16
-    typealias SwiftType = UInt16
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt16 {
-        return try lift(readInt(&buf))
-    }
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
     typealias FfiType = UInt32
     typealias SwiftType = UInt32
@@ -586,31 +570,293 @@ fileprivate struct FfiConverterString: FfiConverter {
     }
 }
 
+
+
+
+/**
+ * Pass one to `apply`/`sync`; if the call is cancelled (a Kotlin coroutine,
+ * a Swift task), `report()` still says which changes ran, which are
+ * unknown (in flight) and which never started.
+ */
+public protocol ApplyProgressProtocol: AnyObject, Sendable {
+    
+    /**
+     * The report as things stand; `null`/`nil` before the apply started.
+     */
+    func report()  -> ApplyReport?
+    
+}
+/**
+ * Pass one to `apply`/`sync`; if the call is cancelled (a Kotlin coroutine,
+ * a Swift task), `report()` still says which changes ran, which are
+ * unknown (in flight) and which never started.
+ */
+open class ApplyProgress: ApplyProgressProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_rosterkit_uniffi_fn_clone_applyprogress(self.handle, $0) }
+    }
+    /**
+     * A tracker for one apply.
+     */
+public convenience init() {
+    let handle =
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_rosterkit_uniffi_fn_constructor_applyprogress_new(uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_rosterkit_uniffi_fn_free_applyprogress(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The report as things stand; `null`/`nil` before the apply started.
+     */
+open func report() -> ApplyReport?  {
+    return try!  FfiConverterOptionTypeApplyReport.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_rosterkit_uniffi_fn_method_applyprogress_report(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterData: FfiConverterRustBuffer {
-    typealias SwiftType = Data
+public struct FfiConverterTypeApplyProgress: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = ApplyProgress
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
-        let len: Int32 = try readInt(&buf)
-        return Data(try readBytes(&buf, count: Int(len)))
+    public static func lift(_ handle: UInt64) throws -> ApplyProgress {
+        return ApplyProgress(unsafeFromHandle: handle)
     }
 
-    public static func write(_ value: Data, into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        writeBytes(&buf, value)
+    public static func lower(_ value: ApplyProgress) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ApplyProgress {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: ApplyProgress, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
     }
 }
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeApplyProgress_lift(_ handle: UInt64) throws -> ApplyProgress {
+    return try FfiConverterTypeApplyProgress.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeApplyProgress_lower(_ value: ApplyProgress) -> UInt64 {
+    return FfiConverterTypeApplyProgress.lower(value)
+}
+
+
+
+
+
+
+/**
+ * Groups, a page at a time.
+ */
+public protocol GroupPagesProtocol: AnyObject, Sendable {
+    
+    /**
+     * The next page, fetched now; `null`/`nil` after the last one.
+     */
+    func nextPage() async throws  -> [Group]?
+    
+}
+/**
+ * Groups, a page at a time.
+ */
+open class GroupPages: GroupPagesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_rosterkit_uniffi_fn_clone_grouppages(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_rosterkit_uniffi_fn_free_grouppages(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The next page, fetched now; `null`/`nil` after the last one.
+     */
+open func nextPage()async throws  -> [Group]?  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_rosterkit_uniffi_fn_method_grouppages_next_page(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_rosterkit_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_rosterkit_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_rosterkit_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterOptionSequenceTypeGroup.lift,
+            errorHandler: FfiConverterTypeRosterKitError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGroupPages: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = GroupPages
+
+    public static func lift(_ handle: UInt64) throws -> GroupPages {
+        return GroupPages(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: GroupPages) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GroupPages {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: GroupPages, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGroupPages_lift(_ handle: UInt64) throws -> GroupPages {
+    return try FfiConverterTypeGroupPages.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGroupPages_lower(_ value: GroupPages) -> UInt64 {
+    return FfiConverterTypeGroupPages.lower(value)
+}
+
+
 
 
 
 
 /**
  * An HTTP stack supplied by the app. Kotlin implements
- * `suspend fun send(request: HttpRequest): HttpResponse`, Swift
- * `func send(request: HttpRequest) async throws -> HttpResponse`.
+ * `suspend fun send(request: Request): Response`, Swift
+ * `func send(request: Request) async throws -> Response`.
  *
  * Send the request exactly as given (method, URL, headers in order, body)
  * and return whatever status came back: error statuses are responses, not
@@ -621,13 +867,13 @@ public protocol HttpTransport: AnyObject, Sendable {
     /**
      * Sends one request and returns the response.
      */
-    func send(request: HttpRequest) async throws  -> HttpResponse
+    func send(request: Request) async throws  -> Response
     
 }
 /**
  * An HTTP stack supplied by the app. Kotlin implements
- * `suspend fun send(request: HttpRequest): HttpResponse`, Swift
- * `func send(request: HttpRequest) async throws -> HttpResponse`.
+ * `suspend fun send(request: Request): Response`, Swift
+ * `func send(request: Request) async throws -> Response`.
  *
  * Send the request exactly as given (method, URL, headers in order, body)
  * and return whatever status came back: error statuses are responses, not
@@ -689,18 +935,18 @@ open class HttpTransportImpl: HttpTransport, @unchecked Sendable {
     /**
      * Sends one request and returns the response.
      */
-open func send(request: HttpRequest)async throws  -> HttpResponse  {
+open func send(request: Request)async throws  -> Response  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_rosterkit_uniffi_fn_method_httptransport_send(
-                        self.uniffiCloneHandle(),FfiConverterTypeHttpRequest_lower(request)
+                        self.uniffiCloneHandle(),FfiConverterTypeRequest_lower(request)
                 )
             },
             pollFunc: ffi_rosterkit_uniffi_rust_future_poll_rust_buffer,
             completeFunc: ffi_rosterkit_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_rosterkit_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeHttpResponse_lift,
+            liftFunc: FfiConverterTypeResponse_lift,
             errorHandler: FfiConverterTypeHttpTransportError_lift
         )
 }
@@ -741,20 +987,20 @@ fileprivate struct UniffiCallbackInterfaceHttpTransport {
             uniffiOutDroppedCallback: UnsafeMutablePointer<UniffiForeignFutureDroppedCallbackStruct>
         ) in
             let makeCall = {
-                () async throws -> HttpResponse in
+                () async throws -> Response in
                 guard let uniffiObj = try? FfiConverterTypeHttpTransport.handleMap.get(handle: uniffiHandle) else {
                     throw UniffiInternalError.unexpectedStaleHandle
                 }
                 return try await uniffiObj.send(
-                     request: try FfiConverterTypeHttpRequest_lift(request)
+                     request: try FfiConverterTypeRequest_lift(request)
                 )
             }
 
-            let uniffiHandleSuccess = { (returnValue: HttpResponse) in
+            let uniffiHandleSuccess = { (returnValue: Response) in
                 uniffiFutureCallback(
                     uniffiCallbackData,
                     UniffiForeignFutureResultRustBuffer(
-                        returnValue: FfiConverterTypeHttpResponse_lower(returnValue),
+                        returnValue: FfiConverterTypeResponse_lower(returnValue),
                         callStatus: RustCallStatus()
                     )
                 )
@@ -856,21 +1102,156 @@ public func FfiConverterTypeHttpTransport_lower(_ value: HttpTransport) -> UInt6
 
 
 /**
+ * A group's members, a page at a time.
+ */
+public protocol MemberPagesProtocol: AnyObject, Sendable {
+    
+    /**
+     * The next page, fetched now; `null`/`nil` after the last one.
+     */
+    func nextPage() async throws  -> [Member]?
+    
+}
+/**
+ * A group's members, a page at a time.
+ */
+open class MemberPages: MemberPagesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_rosterkit_uniffi_fn_clone_memberpages(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_rosterkit_uniffi_fn_free_memberpages(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The next page, fetched now; `null`/`nil` after the last one.
+     */
+open func nextPage()async throws  -> [Member]?  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_rosterkit_uniffi_fn_method_memberpages_next_page(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_rosterkit_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_rosterkit_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_rosterkit_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterOptionSequenceTypeMember.lift,
+            errorHandler: FfiConverterTypeRosterKitError_lift
+        )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMemberPages: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = MemberPages
+
+    public static func lift(_ handle: UInt64) throws -> MemberPages {
+        return MemberPages(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: MemberPages) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MemberPages {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: MemberPages, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMemberPages_lift(_ handle: UInt64) throws -> MemberPages {
+    return try FfiConverterTypeMemberPages.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMemberPages_lower(_ value: MemberPages) -> UInt64 {
+    return FfiConverterTypeMemberPages.lower(value)
+}
+
+
+
+
+
+
+/**
  * A client for one provider and tenant. Thread-safe; share one instance.
  */
 public protocol RosterKitClientProtocol: AnyObject, Sendable {
     
     /**
-     * Adds members with the fewest calls the vendor allows; each call's
-     * result is in the report.
+     * Adds members with the fewest calls; one outcome per user.
      */
     func addMembers(groupId: String, userIds: [String]) async throws  -> ApplyReport
     
     /**
-     * Applies a plan from `plan_sync`, at most `concurrency` calls at once.
-     * Every step's result is in the report.
+     * Applies a plan, additions first; one outcome per user. Pass an
+     * `ApplyProgress` to read the report if the call is cancelled.
      */
-    func apply(plan: SyncPlan) async throws  -> ApplyReport
+    func apply(plan: MembershipPlan, progress: ApplyProgress?) async throws  -> ApplyReport
     
     /**
      * Approves a pending join request (SSW).
@@ -879,8 +1260,8 @@ public protocol RosterKitClientProtocol: AnyObject, Sendable {
     
     /**
      * One call of a vendor endpoint with its own field names, e.g.
-     * `call_endpoint("polaris.get_user", "{\"user_id\":\"...\"}")`, retried as
-     * the policy allows. Returns the endpoint's result as JSON.
+     * `call_endpoint("polaris.get_user", "{\"user_id\":\"...\"}")`, retried
+     * as the policy allows. Returns the endpoint's result as JSON.
      */
     func callEndpoint(endpointId: String, inputJson: String) async throws  -> String
     
@@ -895,10 +1276,9 @@ public protocol RosterKitClientProtocol: AnyObject, Sendable {
     func capabilities()  -> Capabilities
     
     /**
-     * Creates a group. `permissions` are B2Core names or Polaris scoped
-     * permissions; `role` is Alteryx's (default `Evaluated`).
+     * Creates a group.
      */
-    func createGroup(name: String, permissions: [Permission], role: String?) async throws  -> Group
+    func createGroup(group: NewGroup) async throws  -> Group
     
     /**
      * Deletes a group; `force` deletes a non-empty Alteryx group.
@@ -909,6 +1289,11 @@ public protocol RosterKitClientProtocol: AnyObject, Sendable {
      * One group.
      */
     func getGroup(groupId: String) async throws  -> Group
+    
+    /**
+     * Groups, a page at a time.
+     */
+    func groupPages() throws  -> GroupPages
     
     /**
      * Every group, all pages.
@@ -926,10 +1311,15 @@ public protocol RosterKitClientProtocol: AnyObject, Sendable {
     func listUsers() async throws  -> [User]
     
     /**
-     * The dry-run diff: reads the current members and plans the fewest
-     * calls that make them exactly `desired`. Nothing is changed.
+     * A group's members, a page at a time.
      */
-    func planSync(groupId: String, desired: [String]) async throws  -> SyncPlan
+    func memberPages(groupId: String) throws  -> MemberPages
+    
+    /**
+     * The dry run of a sync toward `desired` (user ids or emails): nothing
+     * changes; risky plans are refused unless `options` says otherwise.
+     */
+    func plan(groupId: String, desired: [String], options: SyncOptions) async throws  -> MembershipPlan
     
     /**
      * The provider.
@@ -942,16 +1332,31 @@ public protocol RosterKitClientProtocol: AnyObject, Sendable {
     func rejectMember(groupId: String, userId: String) async throws 
     
     /**
-     * Removes members with the fewest calls the vendor allows; each call's
-     * result is in the report.
+     * Removes members with the fewest calls; one outcome per user.
      */
     func removeMembers(groupId: String, userIds: [String]) async throws  -> ApplyReport
     
     /**
-     * Changes a group; arguments left `null`/`nil` keep their value. Returns
-     * the group when the vendor answers with it.
+     * A plan for the users of `report` whose change failed, is unknown or
+     * did not run; `null`/`nil` when every user is as desired.
      */
-    func updateGroup(groupId: String, name: String?, permissions: [Permission]?, role: String?) async throws  -> Group?
+    func replan(report: ApplyReport) throws  -> MembershipPlan?
+    
+    /**
+     * Plans and applies a sync.
+     */
+    func sync(groupId: String, desired: [String], options: SyncOptions, progress: ApplyProgress?) async throws  -> ApplyReport
+    
+    /**
+     * Changes a group; what is left out keeps its value. Returns the group
+     * when the vendor answers with it.
+     */
+    func updateGroup(groupId: String, changes: GroupChanges) async throws  -> Group?
+    
+    /**
+     * Users, a page at a time.
+     */
+    func userPages() throws  -> UserPages
     
 }
 /**
@@ -1026,8 +1431,7 @@ public convenience init(config: ClientConfig, token: String)throws  {
 
     
     /**
-     * Adds members with the fewest calls the vendor allows; each call's
-     * result is in the report.
+     * Adds members with the fewest calls; one outcome per user.
      */
 open func addMembers(groupId: String, userIds: [String])async throws  -> ApplyReport  {
     return
@@ -1046,15 +1450,15 @@ open func addMembers(groupId: String, userIds: [String])async throws  -> ApplyRe
 }
     
     /**
-     * Applies a plan from `plan_sync`, at most `concurrency` calls at once.
-     * Every step's result is in the report.
+     * Applies a plan, additions first; one outcome per user. Pass an
+     * `ApplyProgress` to read the report if the call is cancelled.
      */
-open func apply(plan: SyncPlan)async throws  -> ApplyReport  {
+open func apply(plan: MembershipPlan, progress: ApplyProgress? = nil)async throws  -> ApplyReport  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_rosterkit_uniffi_fn_method_rosterkitclient_apply(
-                        self.uniffiCloneHandle(),FfiConverterTypeSyncPlan_lower(plan)
+                        self.uniffiCloneHandle(),FfiConverterTypeMembershipPlan_lower(plan),FfiConverterOptionTypeApplyProgress.lower(progress)
                 )
             },
             pollFunc: ffi_rosterkit_uniffi_rust_future_poll_rust_buffer,
@@ -1086,8 +1490,8 @@ open func approveMember(groupId: String, userId: String)async throws   {
     
     /**
      * One call of a vendor endpoint with its own field names, e.g.
-     * `call_endpoint("polaris.get_user", "{\"user_id\":\"...\"}")`, retried as
-     * the policy allows. Returns the endpoint's result as JSON.
+     * `call_endpoint("polaris.get_user", "{\"user_id\":\"...\"}")`, retried
+     * as the policy allows. Returns the endpoint's result as JSON.
      */
 open func callEndpoint(endpointId: String, inputJson: String)async throws  -> String  {
     return
@@ -1137,15 +1541,14 @@ open func capabilities() -> Capabilities  {
 }
     
     /**
-     * Creates a group. `permissions` are B2Core names or Polaris scoped
-     * permissions; `role` is Alteryx's (default `Evaluated`).
+     * Creates a group.
      */
-open func createGroup(name: String, permissions: [Permission] = [], role: String? = nil)async throws  -> Group  {
+open func createGroup(group: NewGroup)async throws  -> Group  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_rosterkit_uniffi_fn_method_rosterkitclient_create_group(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(name),FfiConverterSequenceTypePermission.lower(permissions),FfiConverterOptionString.lower(role)
+                        self.uniffiCloneHandle(),FfiConverterTypeNewGroup_lower(group)
                 )
             },
             pollFunc: ffi_rosterkit_uniffi_rust_future_poll_rust_buffer,
@@ -1192,6 +1595,18 @@ open func getGroup(groupId: String)async throws  -> Group  {
             liftFunc: FfiConverterTypeGroup_lift,
             errorHandler: FfiConverterTypeRosterKitError_lift
         )
+}
+    
+    /**
+     * Groups, a page at a time.
+     */
+open func groupPages()throws  -> GroupPages  {
+    return try  FfiConverterTypeGroupPages_lift(try rustCallWithError(FfiConverterTypeRosterKitError_lift) {
+        uniffiCallStatus in
+    uniffi_rosterkit_uniffi_fn_method_rosterkitclient_group_pages(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
 }
     
     /**
@@ -1252,21 +1667,34 @@ open func listUsers()async throws  -> [User]  {
 }
     
     /**
-     * The dry-run diff: reads the current members and plans the fewest
-     * calls that make them exactly `desired`. Nothing is changed.
+     * A group's members, a page at a time.
      */
-open func planSync(groupId: String, desired: [String])async throws  -> SyncPlan  {
+open func memberPages(groupId: String)throws  -> MemberPages  {
+    return try  FfiConverterTypeMemberPages_lift(try rustCallWithError(FfiConverterTypeRosterKitError_lift) {
+        uniffiCallStatus in
+    uniffi_rosterkit_uniffi_fn_method_rosterkitclient_member_pages(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(groupId),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The dry run of a sync toward `desired` (user ids or emails): nothing
+     * changes; risky plans are refused unless `options` says otherwise.
+     */
+open func plan(groupId: String, desired: [String], options: SyncOptions)async throws  -> MembershipPlan  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_rosterkit_uniffi_fn_method_rosterkitclient_plan_sync(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(groupId),FfiConverterSequenceString.lower(desired)
+                uniffi_rosterkit_uniffi_fn_method_rosterkitclient_plan(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(groupId),FfiConverterSequenceString.lower(desired),FfiConverterTypeSyncOptions_lower(options)
                 )
             },
             pollFunc: ffi_rosterkit_uniffi_rust_future_poll_rust_buffer,
             completeFunc: ffi_rosterkit_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_rosterkit_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeSyncPlan_lift,
+            liftFunc: FfiConverterTypeMembershipPlan_lift,
             errorHandler: FfiConverterTypeRosterKitError_lift
         )
 }
@@ -1303,8 +1731,7 @@ open func rejectMember(groupId: String, userId: String)async throws   {
 }
     
     /**
-     * Removes members with the fewest calls the vendor allows; each call's
-     * result is in the report.
+     * Removes members with the fewest calls; one outcome per user.
      */
 open func removeMembers(groupId: String, userIds: [String])async throws  -> ApplyReport  {
     return
@@ -1323,15 +1750,48 @@ open func removeMembers(groupId: String, userIds: [String])async throws  -> Appl
 }
     
     /**
-     * Changes a group; arguments left `null`/`nil` keep their value. Returns
-     * the group when the vendor answers with it.
+     * A plan for the users of `report` whose change failed, is unknown or
+     * did not run; `null`/`nil` when every user is as desired.
      */
-open func updateGroup(groupId: String, name: String? = nil, permissions: [Permission]? = nil, role: String? = nil)async throws  -> Group?  {
+open func replan(report: ApplyReport)throws  -> MembershipPlan?  {
+    return try  FfiConverterOptionTypeMembershipPlan.lift(try rustCallWithError(FfiConverterTypeRosterKitError_lift) {
+        uniffiCallStatus in
+    uniffi_rosterkit_uniffi_fn_method_rosterkitclient_replan(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeApplyReport_lower(report),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Plans and applies a sync.
+     */
+open func sync(groupId: String, desired: [String], options: SyncOptions, progress: ApplyProgress? = nil)async throws  -> ApplyReport  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_rosterkit_uniffi_fn_method_rosterkitclient_sync(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(groupId),FfiConverterSequenceString.lower(desired),FfiConverterTypeSyncOptions_lower(options),FfiConverterOptionTypeApplyProgress.lower(progress)
+                )
+            },
+            pollFunc: ffi_rosterkit_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_rosterkit_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_rosterkit_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeApplyReport_lift,
+            errorHandler: FfiConverterTypeRosterKitError_lift
+        )
+}
+    
+    /**
+     * Changes a group; what is left out keeps its value. Returns the group
+     * when the vendor answers with it.
+     */
+open func updateGroup(groupId: String, changes: GroupChanges)async throws  -> Group?  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_rosterkit_uniffi_fn_method_rosterkitclient_update_group(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(groupId),FfiConverterOptionString.lower(name),FfiConverterOptionSequenceTypePermission.lower(permissions),FfiConverterOptionString.lower(role)
+                        self.uniffiCloneHandle(),FfiConverterString.lower(groupId),FfiConverterTypeGroupChanges_lower(changes)
                 )
             },
             pollFunc: ffi_rosterkit_uniffi_rust_future_poll_rust_buffer,
@@ -1340,6 +1800,18 @@ open func updateGroup(groupId: String, name: String? = nil, permissions: [Permis
             liftFunc: FfiConverterOptionTypeGroup.lift,
             errorHandler: FfiConverterTypeRosterKitError_lift
         )
+}
+    
+    /**
+     * Users, a page at a time.
+     */
+open func userPages()throws  -> UserPages  {
+    return try  FfiConverterTypeUserPages_lift(try rustCallWithError(FfiConverterTypeRosterKitError_lift) {
+        uniffiCallStatus in
+    uniffi_rosterkit_uniffi_fn_method_rosterkitclient_user_pages(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
 }
     
 
@@ -1412,258 +1884,121 @@ public func FfiConverterTypeRosterKitClient_lower(_ value: RosterKitClient) -> U
 
 
 
-/**
- * Every step of an applied plan with its result: a partial failure is
- * never silent.
- */
-public struct ApplyReport: Equatable, Hashable {
-    /**
-     * Results in plan order.
-     */
-    public let steps: [StepResult]
-    /**
-     * Steps that succeeded.
-     */
-    public let succeeded: UInt64
-    /**
-     * Steps that failed.
-     */
-    public let failed: UInt64
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Results in plan order.
-         */steps: [StepResult], 
-        /**
-         * Steps that succeeded.
-         */succeeded: UInt64, 
-        /**
-         * Steps that failed.
-         */failed: UInt64) {
-        self.steps = steps
-        self.succeeded = succeeded
-        self.failed = failed
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension ApplyReport: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeApplyReport: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ApplyReport {
-        return
-            try ApplyReport(
-                steps: FfiConverterSequenceTypeStepResult.read(from: &buf), 
-                succeeded: FfiConverterUInt64.read(from: &buf), 
-                failed: FfiConverterUInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ApplyReport, into buf: inout [UInt8]) {
-        FfiConverterSequenceTypeStepResult.write(value.steps, into: &buf)
-        FfiConverterUInt64.write(value.succeeded, into: &buf)
-        FfiConverterUInt64.write(value.failed, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeApplyReport_lift(_ buf: RustBuffer) throws -> ApplyReport {
-    return try FfiConverterTypeApplyReport.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeApplyReport_lower(_ value: ApplyReport) -> RustBuffer {
-    return FfiConverterTypeApplyReport.lower(value)
-}
 
 
 /**
- * One provider's row in the capability table.
+ * Users, a page at a time.
  */
-public struct Capabilities: Equatable, Hashable {
+public protocol UserPagesProtocol: AnyObject, Sendable {
+    
     /**
-     * The provider.
+     * The next page, fetched now; `null`/`nil` after the last one.
      */
-    public let provider: Provider
-    /**
-     * List users.
-     */
-    public let listUsers: Support
-    /**
-     * List groups.
-     */
-    public let listGroups: Support
-    /**
-     * Read one group.
-     */
-    public let getGroup: Support
-    /**
-     * Create a group.
-     */
-    public let createGroup: Support
-    /**
-     * Change a group's name, permissions or role.
-     */
-    public let updateGroup: Support
-    /**
-     * Delete a group.
-     */
-    public let deleteGroup: Support
-    /**
-     * List a group's members.
-     */
-    public let listMembers: Support
-    /**
-     * Add members.
-     */
-    public let addMembers: Support
-    /**
-     * Remove members.
-     */
-    public let removeMembers: Support
-    /**
-     * Approve or reject join requests.
-     */
-    public let approvals: Support
-    /**
-     * Users per add call: 1 is one call per user, 0 means no membership
-     * endpoint, and the largest value means one call for any number.
-     */
-    public let addBatchSize: UInt64
-    /**
-     * Users per remove call, counted as for `add_batch_size`.
-     */
-    public let removeBatchSize: UInt64
-    /**
-     * How lists are paged.
-     */
-    public let paging: PagingStyle
+    func nextPage() async throws  -> [User]?
+    
+}
+/**
+ * Users, a page at a time.
+ */
+open class UserPages: UserPagesProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
 
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The provider.
-         */provider: Provider, 
-        /**
-         * List users.
-         */listUsers: Support, 
-        /**
-         * List groups.
-         */listGroups: Support, 
-        /**
-         * Read one group.
-         */getGroup: Support, 
-        /**
-         * Create a group.
-         */createGroup: Support, 
-        /**
-         * Change a group's name, permissions or role.
-         */updateGroup: Support, 
-        /**
-         * Delete a group.
-         */deleteGroup: Support, 
-        /**
-         * List a group's members.
-         */listMembers: Support, 
-        /**
-         * Add members.
-         */addMembers: Support, 
-        /**
-         * Remove members.
-         */removeMembers: Support, 
-        /**
-         * Approve or reject join requests.
-         */approvals: Support, 
-        /**
-         * Users per add call: 1 is one call per user, 0 means no membership
-         * endpoint, and the largest value means one call for any number.
-         */addBatchSize: UInt64, 
-        /**
-         * Users per remove call, counted as for `add_batch_size`.
-         */removeBatchSize: UInt64, 
-        /**
-         * How lists are paged.
-         */paging: PagingStyle) {
-        self.provider = provider
-        self.listUsers = listUsers
-        self.listGroups = listGroups
-        self.getGroup = getGroup
-        self.createGroup = createGroup
-        self.updateGroup = updateGroup
-        self.deleteGroup = deleteGroup
-        self.listMembers = listMembers
-        self.addMembers = addMembers
-        self.removeMembers = removeMembers
-        self.approvals = approvals
-        self.addBatchSize = addBatchSize
-        self.removeBatchSize = removeBatchSize
-        self.paging = paging
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_rosterkit_uniffi_fn_clone_userpages(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_rosterkit_uniffi_fn_free_userpages(handle, $0) }
     }
 
     
 
     
-}
-
-#if compiler(>=6)
-extension Capabilities: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeCapabilities: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Capabilities {
-        return
-            try Capabilities(
-                provider: FfiConverterTypeProvider.read(from: &buf), 
-                listUsers: FfiConverterTypeSupport.read(from: &buf), 
-                listGroups: FfiConverterTypeSupport.read(from: &buf), 
-                getGroup: FfiConverterTypeSupport.read(from: &buf), 
-                createGroup: FfiConverterTypeSupport.read(from: &buf), 
-                updateGroup: FfiConverterTypeSupport.read(from: &buf), 
-                deleteGroup: FfiConverterTypeSupport.read(from: &buf), 
-                listMembers: FfiConverterTypeSupport.read(from: &buf), 
-                addMembers: FfiConverterTypeSupport.read(from: &buf), 
-                removeMembers: FfiConverterTypeSupport.read(from: &buf), 
-                approvals: FfiConverterTypeSupport.read(from: &buf), 
-                addBatchSize: FfiConverterUInt64.read(from: &buf), 
-                removeBatchSize: FfiConverterUInt64.read(from: &buf), 
-                paging: FfiConverterTypePagingStyle.read(from: &buf)
+    /**
+     * The next page, fetched now; `null`/`nil` after the last one.
+     */
+open func nextPage()async throws  -> [User]?  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_rosterkit_uniffi_fn_method_userpages_next_page(
+                        self.uniffiCloneHandle()
+                )
+            },
+            pollFunc: ffi_rosterkit_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_rosterkit_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_rosterkit_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterOptionSequenceTypeUser.lift,
+            errorHandler: FfiConverterTypeRosterKitError_lift
         )
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUserPages: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = UserPages
+
+    public static func lift(_ handle: UInt64) throws -> UserPages {
+        return UserPages(unsafeFromHandle: handle)
     }
 
-    public static func write(_ value: Capabilities, into buf: inout [UInt8]) {
-        FfiConverterTypeProvider.write(value.provider, into: &buf)
-        FfiConverterTypeSupport.write(value.listUsers, into: &buf)
-        FfiConverterTypeSupport.write(value.listGroups, into: &buf)
-        FfiConverterTypeSupport.write(value.getGroup, into: &buf)
-        FfiConverterTypeSupport.write(value.createGroup, into: &buf)
-        FfiConverterTypeSupport.write(value.updateGroup, into: &buf)
-        FfiConverterTypeSupport.write(value.deleteGroup, into: &buf)
-        FfiConverterTypeSupport.write(value.listMembers, into: &buf)
-        FfiConverterTypeSupport.write(value.addMembers, into: &buf)
-        FfiConverterTypeSupport.write(value.removeMembers, into: &buf)
-        FfiConverterTypeSupport.write(value.approvals, into: &buf)
-        FfiConverterUInt64.write(value.addBatchSize, into: &buf)
-        FfiConverterUInt64.write(value.removeBatchSize, into: &buf)
-        FfiConverterTypePagingStyle.write(value.paging, into: &buf)
+    public static func lower(_ value: UserPages) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UserPages {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: UserPages, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
     }
 }
 
@@ -1671,16 +2006,18 @@ public struct FfiConverterTypeCapabilities: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeCapabilities_lift(_ buf: RustBuffer) throws -> Capabilities {
-    return try FfiConverterTypeCapabilities.lift(buf)
+public func FfiConverterTypeUserPages_lift(_ handle: UInt64) throws -> UserPages {
+    return try FfiConverterTypeUserPages.lift(handle)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeCapabilities_lower(_ value: Capabilities) -> RustBuffer {
-    return FfiConverterTypeCapabilities.lower(value)
+public func FfiConverterTypeUserPages_lower(_ value: UserPages) -> UInt64 {
+    return FfiConverterTypeUserPages.lower(value)
 }
+
+
 
 
 /**
@@ -1701,9 +2038,10 @@ public struct ClientConfig {
      */
     public let tenantId: String?
     /**
-     * Retry settings; `null`/`nil` keeps the defaults.
+     * The retry policy; `null`/`nil` keeps the defaults (4 attempts, 250 ms
+     * doubling to 8 s, `Retry-After` honoured up to 60 s, 120 s overall).
      */
-    public let retry: RetrySettings?
+    public let retry: RetryPolicy?
     /**
      * Timeout of one HTTP exchange with the built-in transport (default 30 s).
      */
@@ -1732,8 +2070,9 @@ public struct ClientConfig {
          * SSW organization id or Spotnana company id; the others have none.
          */tenantId: String? = nil, 
         /**
-         * Retry settings; `null`/`nil` keeps the defaults.
-         */retry: RetrySettings? = nil, 
+         * The retry policy; `null`/`nil` keeps the defaults (4 attempts, 250 ms
+         * doubling to 8 s, `Retry-After` honoured up to 60 s, 120 s overall).
+         */retry: RetryPolicy? = nil, 
         /**
          * Timeout of one HTTP exchange with the built-in transport (default 30 s).
          */timeoutMs: UInt64? = nil, 
@@ -1772,7 +2111,7 @@ public struct FfiConverterTypeClientConfig: FfiConverterRustBuffer {
                 provider: FfiConverterTypeProvider.read(from: &buf), 
                 baseUrl: FfiConverterString.read(from: &buf), 
                 tenantId: FfiConverterOptionString.read(from: &buf), 
-                retry: FfiConverterOptionTypeRetrySettings.read(from: &buf), 
+                retry: FfiConverterOptionTypeRetryPolicy.read(from: &buf), 
                 timeoutMs: FfiConverterOptionUInt64.read(from: &buf), 
                 concurrency: FfiConverterOptionUInt32.read(from: &buf), 
                 transport: FfiConverterOptionTypeHttpTransport.read(from: &buf)
@@ -1783,7 +2122,7 @@ public struct FfiConverterTypeClientConfig: FfiConverterRustBuffer {
         FfiConverterTypeProvider.write(value.provider, into: &buf)
         FfiConverterString.write(value.baseUrl, into: &buf)
         FfiConverterOptionString.write(value.tenantId, into: &buf)
-        FfiConverterOptionTypeRetrySettings.write(value.retry, into: &buf)
+        FfiConverterOptionTypeRetryPolicy.write(value.retry, into: &buf)
         FfiConverterOptionUInt64.write(value.timeoutMs, into: &buf)
         FfiConverterOptionUInt32.write(value.concurrency, into: &buf)
         FfiConverterOptionTypeHttpTransport.write(value.transport, into: &buf)
@@ -1803,1146 +2142,6 @@ public func FfiConverterTypeClientConfig_lift(_ buf: RustBuffer) throws -> Clien
 #endif
 public func FfiConverterTypeClientConfig_lower(_ value: ClientConfig) -> RustBuffer {
     return FfiConverterTypeClientConfig.lower(value)
-}
-
-
-/**
- * A group.
- */
-public struct Group: Equatable, Hashable {
-    /**
-     * The vendor's group id, as text.
-     */
-    public let id: String
-    /**
-     * Name.
-     */
-    public let name: String?
-    /**
-     * Description.
-     */
-    public let description: String?
-    /**
-     * Permissions granted to members (B2Core, Polaris).
-     */
-    public let permissions: [Permission]
-    /**
-     * The role granted to members (Alteryx).
-     */
-    public let role: String?
-    /**
-     * Members, when the vendor reports a count.
-     */
-    public let memberCount: UInt64?
-    /**
-     * True when the vendor forbids changing the group itself (Polaris
-     * predefined groups, Spotnana `isUnmodifiable`); members can still change.
-     */
-    public let readOnly: Bool
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The vendor's group id, as text.
-         */id: String, 
-        /**
-         * Name.
-         */name: String?, 
-        /**
-         * Description.
-         */description: String?, 
-        /**
-         * Permissions granted to members (B2Core, Polaris).
-         */permissions: [Permission], 
-        /**
-         * The role granted to members (Alteryx).
-         */role: String?, 
-        /**
-         * Members, when the vendor reports a count.
-         */memberCount: UInt64?, 
-        /**
-         * True when the vendor forbids changing the group itself (Polaris
-         * predefined groups, Spotnana `isUnmodifiable`); members can still change.
-         */readOnly: Bool) {
-        self.id = id
-        self.name = name
-        self.description = description
-        self.permissions = permissions
-        self.role = role
-        self.memberCount = memberCount
-        self.readOnly = readOnly
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Group: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeGroup: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Group {
-        return
-            try Group(
-                id: FfiConverterString.read(from: &buf), 
-                name: FfiConverterOptionString.read(from: &buf), 
-                description: FfiConverterOptionString.read(from: &buf), 
-                permissions: FfiConverterSequenceTypePermission.read(from: &buf), 
-                role: FfiConverterOptionString.read(from: &buf), 
-                memberCount: FfiConverterOptionUInt64.read(from: &buf), 
-                readOnly: FfiConverterBool.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Group, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterOptionString.write(value.name, into: &buf)
-        FfiConverterOptionString.write(value.description, into: &buf)
-        FfiConverterSequenceTypePermission.write(value.permissions, into: &buf)
-        FfiConverterOptionString.write(value.role, into: &buf)
-        FfiConverterOptionUInt64.write(value.memberCount, into: &buf)
-        FfiConverterBool.write(value.readOnly, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeGroup_lift(_ buf: RustBuffer) throws -> Group {
-    return try FfiConverterTypeGroup.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeGroup_lower(_ value: Group) -> RustBuffer {
-    return FfiConverterTypeGroup.lower(value)
-}
-
-
-/**
- * One HTTP header.
- */
-public struct HttpHeader: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
-    /**
-     * Header name, as sent or received.
-     */
-    public let name: String
-    /**
-     * Header value.
-     */
-    public let value: String
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Header name, as sent or received.
-         */name: String, 
-        /**
-         * Header value.
-         */value: String) {
-        self.name = name
-        self.value = value
-    }
-
-    
-
-    
-// The local Rust `Debug` implementation.
-public var debugDescription: String {
-    return try!  FfiConverterString.lift(
-        try! rustCall() {
-        uniffiCallStatus in
-    uniffi_rosterkit_uniffi_fn_method_httpheader_uniffi_trait_debug(
-            FfiConverterTypeHttpHeader_lower(self),uniffiCallStatus
-    )
-}
-    )
-}
-// The local Rust `Display` implementation.
-public var description: String {
-    return try!  FfiConverterString.lift(
-        try! rustCall() {
-        uniffiCallStatus in
-    uniffi_rosterkit_uniffi_fn_method_httpheader_uniffi_trait_display(
-            FfiConverterTypeHttpHeader_lower(self),uniffiCallStatus
-    )
-}
-    )
-}
-}
-
-#if compiler(>=6)
-extension HttpHeader: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeHttpHeader: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HttpHeader {
-        return
-            try HttpHeader(
-                name: FfiConverterString.read(from: &buf), 
-                value: FfiConverterString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: HttpHeader, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.name, into: &buf)
-        FfiConverterString.write(value.value, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeHttpHeader_lift(_ buf: RustBuffer) throws -> HttpHeader {
-    return try FfiConverterTypeHttpHeader.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeHttpHeader_lower(_ value: HttpHeader) -> RustBuffer {
-    return FfiConverterTypeHttpHeader.lower(value)
-}
-
-
-/**
- * An HTTP request built by the core, ready for any transport.
- */
-public struct HttpRequest: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
-    /**
-     * Upper-case method, e.g. `GET`.
-     */
-    public let method: String
-    /**
-     * Absolute URL; every path segment and query value is percent-encoded.
-     */
-    public let url: String
-    /**
-     * Headers, in the order they should be sent.
-     */
-    public let headers: [HttpHeader]
-    /**
-     * The body, when the endpoint sends one.
-     */
-    public let body: Data?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Upper-case method, e.g. `GET`.
-         */method: String, 
-        /**
-         * Absolute URL; every path segment and query value is percent-encoded.
-         */url: String, 
-        /**
-         * Headers, in the order they should be sent.
-         */headers: [HttpHeader], 
-        /**
-         * The body, when the endpoint sends one.
-         */body: Data?) {
-        self.method = method
-        self.url = url
-        self.headers = headers
-        self.body = body
-    }
-
-    
-
-    
-// The local Rust `Debug` implementation.
-public var debugDescription: String {
-    return try!  FfiConverterString.lift(
-        try! rustCall() {
-        uniffiCallStatus in
-    uniffi_rosterkit_uniffi_fn_method_httprequest_uniffi_trait_debug(
-            FfiConverterTypeHttpRequest_lower(self),uniffiCallStatus
-    )
-}
-    )
-}
-// The local Rust `Display` implementation.
-public var description: String {
-    return try!  FfiConverterString.lift(
-        try! rustCall() {
-        uniffiCallStatus in
-    uniffi_rosterkit_uniffi_fn_method_httprequest_uniffi_trait_display(
-            FfiConverterTypeHttpRequest_lower(self),uniffiCallStatus
-    )
-}
-    )
-}
-}
-
-#if compiler(>=6)
-extension HttpRequest: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeHttpRequest: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HttpRequest {
-        return
-            try HttpRequest(
-                method: FfiConverterString.read(from: &buf), 
-                url: FfiConverterString.read(from: &buf), 
-                headers: FfiConverterSequenceTypeHttpHeader.read(from: &buf), 
-                body: FfiConverterOptionData.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: HttpRequest, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.method, into: &buf)
-        FfiConverterString.write(value.url, into: &buf)
-        FfiConverterSequenceTypeHttpHeader.write(value.headers, into: &buf)
-        FfiConverterOptionData.write(value.body, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeHttpRequest_lift(_ buf: RustBuffer) throws -> HttpRequest {
-    return try FfiConverterTypeHttpRequest.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeHttpRequest_lower(_ value: HttpRequest) -> RustBuffer {
-    return FfiConverterTypeHttpRequest.lower(value)
-}
-
-
-/**
- * An HTTP response as the transport received it.
- */
-public struct HttpResponse: Equatable, Hashable, CustomDebugStringConvertible, CustomStringConvertible {
-    /**
-     * Status code.
-     */
-    public let status: UInt16
-    /**
-     * Headers as received.
-     */
-    public let headers: [HttpHeader]
-    /**
-     * The raw body; empty when there is none.
-     */
-    public let body: Data
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Status code.
-         */status: UInt16, 
-        /**
-         * Headers as received.
-         */headers: [HttpHeader] = [], 
-        /**
-         * The raw body; empty when there is none.
-         */body: Data = Data([])) {
-        self.status = status
-        self.headers = headers
-        self.body = body
-    }
-
-    
-
-    
-// The local Rust `Debug` implementation.
-public var debugDescription: String {
-    return try!  FfiConverterString.lift(
-        try! rustCall() {
-        uniffiCallStatus in
-    uniffi_rosterkit_uniffi_fn_method_httpresponse_uniffi_trait_debug(
-            FfiConverterTypeHttpResponse_lower(self),uniffiCallStatus
-    )
-}
-    )
-}
-// The local Rust `Display` implementation.
-public var description: String {
-    return try!  FfiConverterString.lift(
-        try! rustCall() {
-        uniffiCallStatus in
-    uniffi_rosterkit_uniffi_fn_method_httpresponse_uniffi_trait_display(
-            FfiConverterTypeHttpResponse_lower(self),uniffiCallStatus
-    )
-}
-    )
-}
-}
-
-#if compiler(>=6)
-extension HttpResponse: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeHttpResponse: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HttpResponse {
-        return
-            try HttpResponse(
-                status: FfiConverterUInt16.read(from: &buf), 
-                headers: FfiConverterSequenceTypeHttpHeader.read(from: &buf), 
-                body: FfiConverterData.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: HttpResponse, into buf: inout [UInt8]) {
-        FfiConverterUInt16.write(value.status, into: &buf)
-        FfiConverterSequenceTypeHttpHeader.write(value.headers, into: &buf)
-        FfiConverterData.write(value.body, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeHttpResponse_lift(_ buf: RustBuffer) throws -> HttpResponse {
-    return try FfiConverterTypeHttpResponse.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeHttpResponse_lower(_ value: HttpResponse) -> RustBuffer {
-    return FfiConverterTypeHttpResponse.lower(value)
-}
-
-
-/**
- * A member of a group.
- */
-public struct Member: Equatable, Hashable {
-    /**
-     * The member's user id.
-     */
-    public let userId: String
-    /**
-     * Email.
-     */
-    public let email: String?
-    /**
-     * Display name.
-     */
-    public let name: String?
-    /**
-     * When the user joined, where the vendor says.
-     */
-    public let addedAt: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The member's user id.
-         */userId: String, 
-        /**
-         * Email.
-         */email: String?, 
-        /**
-         * Display name.
-         */name: String?, 
-        /**
-         * When the user joined, where the vendor says.
-         */addedAt: String?) {
-        self.userId = userId
-        self.email = email
-        self.name = name
-        self.addedAt = addedAt
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Member: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeMember: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Member {
-        return
-            try Member(
-                userId: FfiConverterString.read(from: &buf), 
-                email: FfiConverterOptionString.read(from: &buf), 
-                name: FfiConverterOptionString.read(from: &buf), 
-                addedAt: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Member, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.userId, into: &buf)
-        FfiConverterOptionString.write(value.email, into: &buf)
-        FfiConverterOptionString.write(value.name, into: &buf)
-        FfiConverterOptionString.write(value.addedAt, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMember_lift(_ buf: RustBuffer) throws -> Member {
-    return try FfiConverterTypeMember.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMember_lower(_ value: Member) -> RustBuffer {
-    return FfiConverterTypeMember.lower(value)
-}
-
-
-/**
- * A permission or role, optionally scoped to resources.
- */
-public struct Permission: Equatable, Hashable {
-    /**
-     * Permission or role name.
-     */
-    public let name: String
-    /**
-     * Resources it applies to (Polaris project resources, e.g. `projects/<id>`); empty means everywhere.
-     */
-    public let resources: [String]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Permission or role name.
-         */name: String, 
-        /**
-         * Resources it applies to (Polaris project resources, e.g. `projects/<id>`); empty means everywhere.
-         */resources: [String] = []) {
-        self.name = name
-        self.resources = resources
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Permission: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePermission: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Permission {
-        return
-            try Permission(
-                name: FfiConverterString.read(from: &buf), 
-                resources: FfiConverterSequenceString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Permission, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.name, into: &buf)
-        FfiConverterSequenceString.write(value.resources, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePermission_lift(_ buf: RustBuffer) throws -> Permission {
-    return try FfiConverterTypePermission.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePermission_lower(_ value: Permission) -> RustBuffer {
-    return FfiConverterTypePermission.lower(value)
-}
-
-
-/**
- * One step of a plan: one call, or Polaris's read-then-write of a user.
- */
-public struct PlannedStep: Equatable, Hashable {
-    /**
-     * Add, remove, or both.
-     */
-    public let action: MembershipAction
-    /**
-     * Users this step adds.
-     */
-    public let add: [String]
-    /**
-     * Users this step removes.
-     */
-    public let remove: [String]
-    /**
-     * The vendor endpoints it calls, in order, e.g. `["alteryx.add_users_to_user_group"]`.
-     */
-    public let endpointIds: [String]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Add, remove, or both.
-         */action: MembershipAction, 
-        /**
-         * Users this step adds.
-         */add: [String], 
-        /**
-         * Users this step removes.
-         */remove: [String], 
-        /**
-         * The vendor endpoints it calls, in order, e.g. `["alteryx.add_users_to_user_group"]`.
-         */endpointIds: [String]) {
-        self.action = action
-        self.add = add
-        self.remove = remove
-        self.endpointIds = endpointIds
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension PlannedStep: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePlannedStep: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PlannedStep {
-        return
-            try PlannedStep(
-                action: FfiConverterTypeMembershipAction.read(from: &buf), 
-                add: FfiConverterSequenceString.read(from: &buf), 
-                remove: FfiConverterSequenceString.read(from: &buf), 
-                endpointIds: FfiConverterSequenceString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: PlannedStep, into buf: inout [UInt8]) {
-        FfiConverterTypeMembershipAction.write(value.action, into: &buf)
-        FfiConverterSequenceString.write(value.add, into: &buf)
-        FfiConverterSequenceString.write(value.remove, into: &buf)
-        FfiConverterSequenceString.write(value.endpointIds, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePlannedStep_lift(_ buf: RustBuffer) throws -> PlannedStep {
-    return try FfiConverterTypePlannedStep.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePlannedStep_lower(_ value: PlannedStep) -> RustBuffer {
-    return FfiConverterTypePlannedStep.lower(value)
-}
-
-
-/**
- * Retry settings; a field left `null`/`nil` keeps the core's default
- * (4 attempts, 250 ms doubling to 8 s, `Retry-After` honoured up to 60 s,
- * 120 s overall deadline).
- */
-public struct RetrySettings: Equatable, Hashable {
-    /**
-     * Attempts in all, the first included; 1 disables retries.
-     */
-    public let maxAttempts: UInt32?
-    /**
-     * First backoff step in milliseconds; it doubles per attempt.
-     */
-    public let baseDelayMs: UInt64?
-    /**
-     * Cap on one backoff step, in milliseconds.
-     */
-    public let maxDelayMs: UInt64?
-    /**
-     * Longest `Retry-After` honoured, in milliseconds.
-     */
-    public let maxRetryAfterMs: UInt64?
-    /**
-     * Overall deadline for one operation, retries and waits included.
-     */
-    public let deadlineMs: UInt64?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Attempts in all, the first included; 1 disables retries.
-         */maxAttempts: UInt32? = nil, 
-        /**
-         * First backoff step in milliseconds; it doubles per attempt.
-         */baseDelayMs: UInt64? = nil, 
-        /**
-         * Cap on one backoff step, in milliseconds.
-         */maxDelayMs: UInt64? = nil, 
-        /**
-         * Longest `Retry-After` honoured, in milliseconds.
-         */maxRetryAfterMs: UInt64? = nil, 
-        /**
-         * Overall deadline for one operation, retries and waits included.
-         */deadlineMs: UInt64? = nil) {
-        self.maxAttempts = maxAttempts
-        self.baseDelayMs = baseDelayMs
-        self.maxDelayMs = maxDelayMs
-        self.maxRetryAfterMs = maxRetryAfterMs
-        self.deadlineMs = deadlineMs
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension RetrySettings: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeRetrySettings: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RetrySettings {
-        return
-            try RetrySettings(
-                maxAttempts: FfiConverterOptionUInt32.read(from: &buf), 
-                baseDelayMs: FfiConverterOptionUInt64.read(from: &buf), 
-                maxDelayMs: FfiConverterOptionUInt64.read(from: &buf), 
-                maxRetryAfterMs: FfiConverterOptionUInt64.read(from: &buf), 
-                deadlineMs: FfiConverterOptionUInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: RetrySettings, into buf: inout [UInt8]) {
-        FfiConverterOptionUInt32.write(value.maxAttempts, into: &buf)
-        FfiConverterOptionUInt64.write(value.baseDelayMs, into: &buf)
-        FfiConverterOptionUInt64.write(value.maxDelayMs, into: &buf)
-        FfiConverterOptionUInt64.write(value.maxRetryAfterMs, into: &buf)
-        FfiConverterOptionUInt64.write(value.deadlineMs, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeRetrySettings_lift(_ buf: RustBuffer) throws -> RetrySettings {
-    return try FfiConverterTypeRetrySettings.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeRetrySettings_lower(_ value: RetrySettings) -> RustBuffer {
-    return FfiConverterTypeRetrySettings.lower(value)
-}
-
-
-/**
- * The outcome of one step.
- */
-public struct StepResult: Equatable, Hashable {
-    /**
-     * The step as planned.
-     */
-    public let step: PlannedStep
-    /**
-     * The vendor's answer as JSON when the step succeeded (`null` when it
-     * answered without a body).
-     */
-    public let resultJson: String?
-    /**
-     * Why the step failed; `null`/`nil` when it succeeded.
-     */
-    public let error: RosterKitError?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The step as planned.
-         */step: PlannedStep, 
-        /**
-         * The vendor's answer as JSON when the step succeeded (`null` when it
-         * answered without a body).
-         */resultJson: String?, 
-        /**
-         * Why the step failed; `null`/`nil` when it succeeded.
-         */error: RosterKitError?) {
-        self.step = step
-        self.resultJson = resultJson
-        self.error = error
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension StepResult: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeStepResult: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> StepResult {
-        return
-            try StepResult(
-                step: FfiConverterTypePlannedStep.read(from: &buf), 
-                resultJson: FfiConverterOptionString.read(from: &buf), 
-                error: FfiConverterOptionTypeRosterKitError.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: StepResult, into buf: inout [UInt8]) {
-        FfiConverterTypePlannedStep.write(value.step, into: &buf)
-        FfiConverterOptionString.write(value.resultJson, into: &buf)
-        FfiConverterOptionTypeRosterKitError.write(value.error, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeStepResult_lift(_ buf: RustBuffer) throws -> StepResult {
-    return try FfiConverterTypeStepResult.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeStepResult_lower(_ value: StepResult) -> RustBuffer {
-    return FfiConverterTypeStepResult.lower(value)
-}
-
-
-/**
- * Whether an operation is available, and a note on how or why not.
- */
-public struct Support: Equatable, Hashable {
-    /**
-     * Available through the vendor's public API.
-     */
-    public let supported: Bool
-    /**
-     * How it is done, or why it cannot be.
-     */
-    public let note: String
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Available through the vendor's public API.
-         */supported: Bool, 
-        /**
-         * How it is done, or why it cannot be.
-         */note: String) {
-        self.supported = supported
-        self.note = note
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension Support: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSupport: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Support {
-        return
-            try Support(
-                supported: FfiConverterBool.read(from: &buf), 
-                note: FfiConverterString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Support, into buf: inout [UInt8]) {
-        FfiConverterBool.write(value.supported, into: &buf)
-        FfiConverterString.write(value.note, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSupport_lift(_ buf: RustBuffer) throws -> Support {
-    return try FfiConverterTypeSupport.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSupport_lower(_ value: Support) -> RustBuffer {
-    return FfiConverterTypeSupport.lower(value)
-}
-
-
-/**
- * The dry-run diff of a membership sync and the calls that would apply it.
- */
-public struct SyncPlan: Equatable, Hashable {
-    /**
-     * The provider.
-     */
-    public let provider: Provider
-    /**
-     * The group.
-     */
-    public let groupId: String
-    /**
-     * Users to add.
-     */
-    public let toAdd: [String]
-    /**
-     * Users to remove.
-     */
-    public let toRemove: [String]
-    /**
-     * Members already as desired.
-     */
-    public let unchanged: UInt64
-    /**
-     * The steps, in order.
-     */
-    public let steps: [PlannedStep]
-    /**
-     * HTTP calls the plan makes when nothing fails.
-     */
-    public let callCount: UInt64
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The provider.
-         */provider: Provider, 
-        /**
-         * The group.
-         */groupId: String, 
-        /**
-         * Users to add.
-         */toAdd: [String], 
-        /**
-         * Users to remove.
-         */toRemove: [String], 
-        /**
-         * Members already as desired.
-         */unchanged: UInt64, 
-        /**
-         * The steps, in order.
-         */steps: [PlannedStep], 
-        /**
-         * HTTP calls the plan makes when nothing fails.
-         */callCount: UInt64) {
-        self.provider = provider
-        self.groupId = groupId
-        self.toAdd = toAdd
-        self.toRemove = toRemove
-        self.unchanged = unchanged
-        self.steps = steps
-        self.callCount = callCount
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension SyncPlan: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSyncPlan: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncPlan {
-        return
-            try SyncPlan(
-                provider: FfiConverterTypeProvider.read(from: &buf), 
-                groupId: FfiConverterString.read(from: &buf), 
-                toAdd: FfiConverterSequenceString.read(from: &buf), 
-                toRemove: FfiConverterSequenceString.read(from: &buf), 
-                unchanged: FfiConverterUInt64.read(from: &buf), 
-                steps: FfiConverterSequenceTypePlannedStep.read(from: &buf), 
-                callCount: FfiConverterUInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: SyncPlan, into buf: inout [UInt8]) {
-        FfiConverterTypeProvider.write(value.provider, into: &buf)
-        FfiConverterString.write(value.groupId, into: &buf)
-        FfiConverterSequenceString.write(value.toAdd, into: &buf)
-        FfiConverterSequenceString.write(value.toRemove, into: &buf)
-        FfiConverterUInt64.write(value.unchanged, into: &buf)
-        FfiConverterSequenceTypePlannedStep.write(value.steps, into: &buf)
-        FfiConverterUInt64.write(value.callCount, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSyncPlan_lift(_ buf: RustBuffer) throws -> SyncPlan {
-    return try FfiConverterTypeSyncPlan.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSyncPlan_lower(_ value: SyncPlan) -> RustBuffer {
-    return FfiConverterTypeSyncPlan.lower(value)
-}
-
-
-/**
- * A user.
- */
-public struct User: Equatable, Hashable {
-    /**
-     * The vendor's user id.
-     */
-    public let id: String
-    /**
-     * Email address.
-     */
-    public let email: String?
-    /**
-     * Sign-in name, where different from the email.
-     */
-    public let username: String?
-    /**
-     * Display name.
-     */
-    public let name: String?
-    /**
-     * Status as the vendor says it (`active`, `enabled`, `disabled`).
-     */
-    public let status: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The vendor's user id.
-         */id: String, 
-        /**
-         * Email address.
-         */email: String?, 
-        /**
-         * Sign-in name, where different from the email.
-         */username: String?, 
-        /**
-         * Display name.
-         */name: String?, 
-        /**
-         * Status as the vendor says it (`active`, `enabled`, `disabled`).
-         */status: String?) {
-        self.id = id
-        self.email = email
-        self.username = username
-        self.name = name
-        self.status = status
-    }
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension User: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeUser: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> User {
-        return
-            try User(
-                id: FfiConverterString.read(from: &buf), 
-                email: FfiConverterOptionString.read(from: &buf), 
-                username: FfiConverterOptionString.read(from: &buf), 
-                name: FfiConverterOptionString.read(from: &buf), 
-                status: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: User, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterOptionString.write(value.email, into: &buf)
-        FfiConverterOptionString.write(value.username, into: &buf)
-        FfiConverterOptionString.write(value.name, into: &buf)
-        FfiConverterOptionString.write(value.status, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeUser_lift(_ buf: RustBuffer) throws -> User {
-    return try FfiConverterTypeUser.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeUser_lower(_ value: User) -> RustBuffer {
-    return FfiConverterTypeUser.lower(value)
 }
 
 
@@ -3048,565 +2247,6 @@ public func FfiConverterTypeHttpTransportError_lower(_ value: HttpTransportError
     return FfiConverterTypeHttpTransportError.lower(value)
 }
 
-
-/**
- * Which way a step moves members.
- */
-
-public enum MembershipAction: Equatable, Hashable {
-    
-    /**
-     * Adds the listed users.
-     */
-    case add
-    /**
-     * Removes the listed users.
-     */
-    case remove
-    /**
-     * Adds and removes in one call (Spotnana).
-     */
-    case addAndRemove
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension MembershipAction: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeMembershipAction: FfiConverterRustBuffer {
-    typealias SwiftType = MembershipAction
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MembershipAction {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .add
-        
-        case 2: return .remove
-        
-        case 3: return .addAndRemove
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: MembershipAction, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .add:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .remove:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .addAndRemove:
-            writeInt(&buf, Int32(3))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMembershipAction_lift(_ buf: RustBuffer) throws -> MembershipAction {
-    return try FfiConverterTypeMembershipAction.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMembershipAction_lower(_ value: MembershipAction) -> RustBuffer {
-    return FfiConverterTypeMembershipAction.lower(value)
-}
-
-
-
-/**
- * How a provider pages its lists.
- */
-
-public enum PagingStyle: Equatable, Hashable {
-    
-    /**
-     * `page`/`page_size`, 1-based, with a total (SSW).
-     */
-    case pageNumber
-    /**
-     * `offset`/`limit` in a JSON body, with a total (Spotnana).
-     */
-    case offsetLimitTotal
-    /**
-     * `limit`/`offset` query over a bare array, no total (B2Core).
-     */
-    case limitOffsetArray
-    /**
-     * Everything in one response (Polaris, Alteryx).
-     */
-    case singlePage
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension PagingStyle: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePagingStyle: FfiConverterRustBuffer {
-    typealias SwiftType = PagingStyle
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PagingStyle {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .pageNumber
-        
-        case 2: return .offsetLimitTotal
-        
-        case 3: return .limitOffsetArray
-        
-        case 4: return .singlePage
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: PagingStyle, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .pageNumber:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .offsetLimitTotal:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .limitOffsetArray:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .singlePage:
-            writeInt(&buf, Int32(4))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePagingStyle_lift(_ buf: RustBuffer) throws -> PagingStyle {
-    return try FfiConverterTypePagingStyle.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePagingStyle_lower(_ value: PagingStyle) -> RustBuffer {
-    return FfiConverterTypePagingStyle.lower(value)
-}
-
-
-
-/**
- * A vendor API that RosterKit speaks.
- */
-
-public enum Provider: Equatable, Hashable {
-    
-    /**
-     * Splashtop Secure Workspace IAM API.
-     */
-    case ssw
-    /**
-     * Spotnana Access Management API v3 (user groups).
-     */
-    case spotnana
-    /**
-     * B2Broker B2Core back-office API v2 (user groups).
-     */
-    case b2core
-    /**
-     * Imply Polaris Identity management API v1.
-     */
-    case polaris
-    /**
-     * Alteryx Server API v3 (user groups).
-     */
-    case alteryx
-
-
-
-
-
-}
-
-#if compiler(>=6)
-extension Provider: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeProvider: FfiConverterRustBuffer {
-    typealias SwiftType = Provider
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Provider {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .ssw
-        
-        case 2: return .spotnana
-        
-        case 3: return .b2core
-        
-        case 4: return .polaris
-        
-        case 5: return .alteryx
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: Provider, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .ssw:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .spotnana:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .b2core:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .polaris:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .alteryx:
-            writeInt(&buf, Int32(5))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeProvider_lift(_ buf: RustBuffer) throws -> Provider {
-    return try FfiConverterTypeProvider.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeProvider_lower(_ value: Provider) -> RustBuffer {
-    return FfiConverterTypeProvider.lower(value)
-}
-
-
-
-/**
- * Everything that can go wrong in a RosterKit call.
- */
-public 
-enum RosterKitError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
-
-    
-    
-    /**
-     * A value the vendor document does not allow; `field` names it.
-     */
-    case InvalidInput(
-        /**
-         * The offending field, e.g. `group_id`, `input_json` or `pagination.limit`.
-         */field: String, 
-        /**
-         * Why it was rejected.
-         */reason: String
-    )
-    /**
-     * The vendor's public API cannot do this operation.
-     */
-    case Unsupported(
-        /**
-         * The provider asked.
-         */provider: Provider, 
-        /**
-         * The unified operation or endpoint asked for.
-         */operation: String, 
-        /**
-         * Why the vendor cannot do it.
-         */reason: String
-    )
-    /**
-     * The vendor answered with an error not covered by a finer kind.
-     */
-    case Api(
-        /**
-         * HTTP status code.
-         */status: UInt16, 
-        /**
-         * The vendor's own error code, when its body carries one.
-         */vendorCode: String?, 
-        /**
-         * The vendor's message, or the HTTP reason.
-         */message: String
-    )
-    /**
-     * 401 or 403: the credential is missing, wrong or lacks a permission.
-     */
-    case Auth(
-        /**
-         * 401 or 403.
-         */status: UInt16, 
-        /**
-         * The vendor's own error code, when its body carries one.
-         */vendorCode: String?, 
-        /**
-         * The vendor's message.
-         */message: String
-    )
-    /**
-     * 404: the user, group or route does not exist.
-     */
-    case NotFound(
-        /**
-         * The vendor's own error code, when its body carries one.
-         */vendorCode: String?, 
-        /**
-         * The vendor's message.
-         */message: String
-    )
-    /**
-     * 409: the change conflicts with the current state.
-     */
-    case Conflict(
-        /**
-         * The vendor's own error code, when its body carries one.
-         */vendorCode: String?, 
-        /**
-         * The vendor's message.
-         */message: String
-    )
-    /**
-     * 429: too many requests, after the retry policy gave up.
-     */
-    case RateLimited(
-        /**
-         * How long the server asked to wait, in milliseconds. For an HTTP
-         * date with no `Date` header it is measured against this device's clock.
-         */retryAfterMs: UInt64?, 
-        /**
-         * The instant the server named, when it sent an HTTP date that could
-         * not be measured against its own `Date` header (Unix milliseconds).
-         */retryAtUnixMs: UInt64?, 
-        /**
-         * The vendor's message.
-         */message: String
-    )
-    /**
-     * The body could not be read as the documented shape.
-     */
-    case Decode(
-        /**
-         * What did not match.
-         */message: String, 
-        /**
-         * At most 120 characters of the body, with secrets scrubbed.
-         */excerpt: String
-    )
-    /**
-     * The transport failed (connection, timeout, deadline), after retries.
-     */
-    case Transport(
-        /**
-         * What failed.
-         */message: String
-    )
-
-    
-
-    
-
-    
-    public var errorDescription: String? {
-        String(reflecting: self)
-    }
-    
-}
-
-#if compiler(>=6)
-extension RosterKitError: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeRosterKitError: FfiConverterRustBuffer {
-    typealias SwiftType = RosterKitError
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RosterKitError {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-
-        
-
-        
-        case 1: return .InvalidInput(
-            field: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf)
-            )
-        case 2: return .Unsupported(
-            provider: try FfiConverterTypeProvider.read(from: &buf), 
-            operation: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf)
-            )
-        case 3: return .Api(
-            status: try FfiConverterUInt16.read(from: &buf), 
-            vendorCode: try FfiConverterOptionString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
-            )
-        case 4: return .Auth(
-            status: try FfiConverterUInt16.read(from: &buf), 
-            vendorCode: try FfiConverterOptionString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
-            )
-        case 5: return .NotFound(
-            vendorCode: try FfiConverterOptionString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
-            )
-        case 6: return .Conflict(
-            vendorCode: try FfiConverterOptionString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
-            )
-        case 7: return .RateLimited(
-            retryAfterMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            retryAtUnixMs: try FfiConverterOptionUInt64.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
-            )
-        case 8: return .Decode(
-            message: try FfiConverterString.read(from: &buf), 
-            excerpt: try FfiConverterString.read(from: &buf)
-            )
-        case 9: return .Transport(
-            message: try FfiConverterString.read(from: &buf)
-            )
-
-         default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: RosterKitError, into buf: inout [UInt8]) {
-        switch value {
-
-        
-
-        
-        
-        case let .InvalidInput(field,reason):
-            writeInt(&buf, Int32(1))
-            FfiConverterString.write(field, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            
-        
-        case let .Unsupported(provider,operation,reason):
-            writeInt(&buf, Int32(2))
-            FfiConverterTypeProvider.write(provider, into: &buf)
-            FfiConverterString.write(operation, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            
-        
-        case let .Api(status,vendorCode,message):
-            writeInt(&buf, Int32(3))
-            FfiConverterUInt16.write(status, into: &buf)
-            FfiConverterOptionString.write(vendorCode, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            
-        
-        case let .Auth(status,vendorCode,message):
-            writeInt(&buf, Int32(4))
-            FfiConverterUInt16.write(status, into: &buf)
-            FfiConverterOptionString.write(vendorCode, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            
-        
-        case let .NotFound(vendorCode,message):
-            writeInt(&buf, Int32(5))
-            FfiConverterOptionString.write(vendorCode, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            
-        
-        case let .Conflict(vendorCode,message):
-            writeInt(&buf, Int32(6))
-            FfiConverterOptionString.write(vendorCode, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            
-        
-        case let .RateLimited(retryAfterMs,retryAtUnixMs,message):
-            writeInt(&buf, Int32(7))
-            FfiConverterOptionUInt64.write(retryAfterMs, into: &buf)
-            FfiConverterOptionUInt64.write(retryAtUnixMs, into: &buf)
-            FfiConverterString.write(message, into: &buf)
-            
-        
-        case let .Decode(message,excerpt):
-            writeInt(&buf, Int32(8))
-            FfiConverterString.write(message, into: &buf)
-            FfiConverterString.write(excerpt, into: &buf)
-            
-        
-        case let .Transport(message):
-            writeInt(&buf, Int32(9))
-            FfiConverterString.write(message, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeRosterKitError_lift(_ buf: RustBuffer) throws -> RosterKitError {
-    return try FfiConverterTypeRosterKitError.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeRosterKitError_lower(_ value: RosterKitError) -> RustBuffer {
-    return FfiConverterTypeRosterKitError.lower(value)
-}
-
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -3682,8 +2322,8 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionData: FfiConverterRustBuffer {
-    typealias SwiftType = Data?
+fileprivate struct FfiConverterOptionTypeApplyProgress: FfiConverterRustBuffer {
+    typealias SwiftType = ApplyProgress?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -3691,13 +2331,13 @@ fileprivate struct FfiConverterOptionData: FfiConverterRustBuffer {
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterData.write(value, into: &buf)
+        FfiConverterTypeApplyProgress.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterData.read(from: &buf)
+        case 1: return try FfiConverterTypeApplyProgress.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -3730,6 +2370,30 @@ fileprivate struct FfiConverterOptionTypeHttpTransport: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeApplyReport: FfiConverterRustBuffer {
+    typealias SwiftType = ApplyReport?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeApplyReport.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeApplyReport.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeGroup: FfiConverterRustBuffer {
     typealias SwiftType = Group?
 
@@ -3754,8 +2418,8 @@ fileprivate struct FfiConverterOptionTypeGroup: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeRetrySettings: FfiConverterRustBuffer {
-    typealias SwiftType = RetrySettings?
+fileprivate struct FfiConverterOptionTypeMembershipPlan: FfiConverterRustBuffer {
+    typealias SwiftType = MembershipPlan?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -3763,13 +2427,13 @@ fileprivate struct FfiConverterOptionTypeRetrySettings: FfiConverterRustBuffer {
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterTypeRetrySettings.write(value, into: &buf)
+        FfiConverterTypeMembershipPlan.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterTypeRetrySettings.read(from: &buf)
+        case 1: return try FfiConverterTypeMembershipPlan.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -3778,8 +2442,8 @@ fileprivate struct FfiConverterOptionTypeRetrySettings: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeRosterKitError: FfiConverterRustBuffer {
-    typealias SwiftType = RosterKitError?
+fileprivate struct FfiConverterOptionTypeRetryPolicy: FfiConverterRustBuffer {
+    typealias SwiftType = RetryPolicy?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -3787,13 +2451,13 @@ fileprivate struct FfiConverterOptionTypeRosterKitError: FfiConverterRustBuffer 
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterTypeRosterKitError.write(value, into: &buf)
+        FfiConverterTypeRetryPolicy.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterTypeRosterKitError.read(from: &buf)
+        case 1: return try FfiConverterTypeRetryPolicy.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -3802,8 +2466,8 @@ fileprivate struct FfiConverterOptionTypeRosterKitError: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionSequenceTypePermission: FfiConverterRustBuffer {
-    typealias SwiftType = [Permission]?
+fileprivate struct FfiConverterOptionSequenceTypeGroup: FfiConverterRustBuffer {
+    typealias SwiftType = [Group]?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -3811,13 +2475,61 @@ fileprivate struct FfiConverterOptionSequenceTypePermission: FfiConverterRustBuf
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterSequenceTypePermission.write(value, into: &buf)
+        FfiConverterSequenceTypeGroup.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterSequenceTypePermission.read(from: &buf)
+        case 1: return try FfiConverterSequenceTypeGroup.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeMember: FfiConverterRustBuffer {
+    typealias SwiftType = [Member]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeMember.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeMember.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeUser: FfiConverterRustBuffer {
+    typealias SwiftType = [User]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeUser.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeUser.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -3876,31 +2588,6 @@ fileprivate struct FfiConverterSequenceTypeGroup: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeHttpHeader: FfiConverterRustBuffer {
-    typealias SwiftType = [HttpHeader]
-
-    public static func write(_ value: [HttpHeader], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeHttpHeader.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [HttpHeader] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [HttpHeader]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeHttpHeader.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterSequenceTypeMember: FfiConverterRustBuffer {
     typealias SwiftType = [Member]
 
@@ -3918,81 +2605,6 @@ fileprivate struct FfiConverterSequenceTypeMember: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeMember.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypePermission: FfiConverterRustBuffer {
-    typealias SwiftType = [Permission]
-
-    public static func write(_ value: [Permission], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypePermission.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Permission] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [Permission]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypePermission.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypePlannedStep: FfiConverterRustBuffer {
-    typealias SwiftType = [PlannedStep]
-
-    public static func write(_ value: [PlannedStep], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypePlannedStep.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PlannedStep] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [PlannedStep]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypePlannedStep.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeStepResult: FfiConverterRustBuffer {
-    typealias SwiftType = [StepResult]
-
-    public static func write(_ value: [StepResult], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeStepResult.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [StepResult] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [StepResult]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeStepResult.read(from: &buf))
         }
         return seq
     }
@@ -4161,11 +2773,11 @@ public func uniffiForeignFutureHandleCountRosterkitUniffi() -> Int {
     UNIFFI_FOREIGN_FUTURE_HANDLE_MAP.count
 }
 /**
- * The request for endpoint `endpoint_id` (e.g. `ssw.list_members`) with its
- * JSON input, for the tenant at `base_url` authenticating with `token`.
+ * The request for one endpoint (`input_json` in the endpoint's own field
+ * names), ready for any HTTP stack.
  */
-public func buildRequest(endpointId: String, inputJson: String, baseUrl: String, token: String)throws  -> HttpRequest  {
-    return try  FfiConverterTypeHttpRequest_lift(try rustCallWithError(FfiConverterTypeRosterKitError_lift) {
+public func buildRequest(endpointId: String, inputJson: String, baseUrl: String, token: String)throws  -> Request  {
+    return try  FfiConverterTypeRequest_lift(try rustCallWithError(FfiConverterTypeRosterKitError_lift) {
         uniffiCallStatus in
     uniffi_rosterkit_uniffi_fn_func_build_request(
         FfiConverterString.lower(endpointId),
@@ -4186,20 +2798,20 @@ public func endpointIds() -> [String]  {
 })
 }
 /**
- * Parses `response` to the endpoint's result as JSON, or its typed error.
+ * The endpoint's result as JSON, or its typed error.
  */
-public func parseResponse(endpointId: String, inputJson: String, response: HttpResponse)throws  -> String  {
+public func parseResponse(endpointId: String, inputJson: String, response: Response)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeRosterKitError_lift) {
         uniffiCallStatus in
     uniffi_rosterkit_uniffi_fn_func_parse_response(
         FfiConverterString.lower(endpointId),
         FfiConverterString.lower(inputJson),
-        FfiConverterTypeHttpResponse_lower(response),uniffiCallStatus
+        FfiConverterTypeResponse_lower(response),uniffiCallStatus
     )
 })
 }
 /**
- * The capability table row for `provider`, without a client.
+ * What a provider's API can do, and why not when it cannot.
  */
 public func providerCapabilities(provider: Provider) -> Capabilities  {
     return try!  FfiConverterTypeCapabilities_lift(try! rustCall() {
@@ -4225,77 +2837,108 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_func_build_request() != 585) {
+    if (uniffi_rosterkit_uniffi_checksum_func_build_request() != 45540) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_rosterkit_uniffi_checksum_func_endpoint_ids() != 8795) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_func_parse_response() != 8833) {
+    if (uniffi_rosterkit_uniffi_checksum_func_parse_response() != 28913) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_func_provider_capabilities() != 59404) {
+    if (uniffi_rosterkit_uniffi_checksum_func_provider_capabilities() != 9475) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_add_members() != 1060) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_add_members() != 34438) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_apply() != 21388) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_apply() != 35920) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_approve_member() != 35131) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_approve_member() != 51673) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_call_endpoint() != 65291) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_call_endpoint() != 9709) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_call_endpoint_all_pages() != 57410) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_call_endpoint_all_pages() != 55899) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_capabilities() != 33504) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_capabilities() != 13419) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_create_group() != 26152) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_create_group() != 15672) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_delete_group() != 64959) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_delete_group() != 17071) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_get_group() != 35256) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_get_group() != 38058) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_list_groups() != 28322) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_group_pages() != 28678) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_list_members() != 58471) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_list_groups() != 44719) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_list_users() != 49479) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_list_members() != 36889) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_plan_sync() != 25388) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_list_users() != 12627) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_provider() != 34519) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_member_pages() != 11037) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_reject_member() != 54555) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_plan() != 3932) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_remove_members() != 32990) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_provider() != 25941) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_update_group() != 21204) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_reject_member() != 15767) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_method_httptransport_send() != 50286) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_remove_members() != 65199) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_rosterkit_uniffi_checksum_constructor_rosterkitclient_new() != 64161) {
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_replan() != 22184) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_sync() != 13636) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_update_group() != 42290) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_user_pages() != 27116) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_rosterkit_uniffi_checksum_method_grouppages_next_page() != 59790) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_rosterkit_uniffi_checksum_method_memberpages_next_page() != 2173) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_rosterkit_uniffi_checksum_method_userpages_next_page() != 45965) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_rosterkit_uniffi_checksum_method_applyprogress_report() != 21134) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_rosterkit_uniffi_checksum_method_httptransport_send() != 40506) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_rosterkit_uniffi_checksum_constructor_rosterkitclient_new() != 24663) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_rosterkit_uniffi_checksum_constructor_applyprogress_new() != 38131) {
         return InitializationResult.apiChecksumMismatch
     }
 
     uniffiCallbackInitHttpTransport()
+    uniffiEnsureRosterkitCoreInitialized()
     return InitializationResult.ok
 }()
 

@@ -134,27 +134,36 @@ pub struct User {
     pub extra: Extra,
 }
 
-/// The full user sent by `PUT /v1/users/{id}`: whatever is left out is
-/// cleared by Polaris, so build it from the current user with
-/// [`UserUpdate::from_user`] and change only what you mean to.
+/// The full user sent by `PUT /v1/users/{id}` (Polaris identity document,
+/// "Update a user": "You must provide all properties you want to retain").
+///
+/// Polaris recreates the user from this body, so a field left out is
+/// cleared and a missing `groups` takes the user out of every group
+/// (REFERENCES.md, Imply Polaris). Read from JSON, every property of the
+/// document's sample (`username`, `email`, `firstName`, `lastName`,
+/// `enabled`, `groups`) must therefore be present, `null` where the user has
+/// no value; a missing one is refused naming all that are missing. Build it
+/// from the current user (`polaris.get_user`) with [`UserUpdate::from_user`]
+/// and change only what you mean to.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct UserUpdate {
     /// Username; must equal the current one.
     pub username: String,
     /// Email; must equal the current one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub email: Option<String>,
     /// First name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub first_name: Option<String>,
     /// Last name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub last_name: Option<String>,
     /// Whether the user can sign in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub enabled: Option<bool>,
-    /// Direct permissions to keep.
+    /// Direct permissions to keep (absent from the document's sample, so
+    /// optional; send the current ones to keep them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Vec<Permission>>,
     /// The complete group list after the update (ids only).
@@ -166,6 +175,41 @@ pub struct UserUpdate {
     /// Further fields, sent as given.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// The properties a full-replacement PUT must carry.
+const USER_UPDATE_REQUIRED: [&str; 6] = [
+    "username",
+    "email",
+    "firstName",
+    "lastName",
+    "enabled",
+    "groups",
+];
+
+impl Serialize for UserUpdate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        UserUpdate::serialize(self, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for UserUpdate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let map = serde_json::Map::<String, Value>::deserialize(deserializer)?;
+        let missing: Vec<&str> = USER_UPDATE_REQUIRED
+            .into_iter()
+            .filter(|key| !map.contains_key(*key))
+            .collect();
+        if !missing.is_empty() {
+            return Err(D::Error::custom(format!(
+                "a PUT replaces the whole user, so every property to keep must be sent; missing {} \
+                 (use null for no value; start from the current user, polaris.get_user)",
+                missing.join(", ")
+            )));
+        }
+        UserUpdate::deserialize(Value::Object(map)).map_err(D::Error::custom)
+    }
 }
 
 impl UserUpdate {

@@ -30,6 +30,34 @@ import java.nio.CharBuffer
 import java.nio.charset.CodingErrorAction
 import java.util.concurrent.atomic.AtomicLong
 import java.util.concurrent.ConcurrentHashMap
+import dev.rosterkit.core.ApplyReport
+import dev.rosterkit.core.Capabilities
+import dev.rosterkit.core.FfiConverterTypeApplyReport
+import dev.rosterkit.core.FfiConverterTypeCapabilities
+import dev.rosterkit.core.FfiConverterTypeGroup
+import dev.rosterkit.core.FfiConverterTypeGroupChanges
+import dev.rosterkit.core.FfiConverterTypeMember
+import dev.rosterkit.core.FfiConverterTypeMembershipPlan
+import dev.rosterkit.core.FfiConverterTypeNewGroup
+import dev.rosterkit.core.FfiConverterTypeProvider
+import dev.rosterkit.core.FfiConverterTypeRequest
+import dev.rosterkit.core.FfiConverterTypeResponse
+import dev.rosterkit.core.FfiConverterTypeRetryPolicy
+import dev.rosterkit.core.FfiConverterTypeRosterKitError
+import dev.rosterkit.core.FfiConverterTypeSyncOptions
+import dev.rosterkit.core.FfiConverterTypeUser
+import dev.rosterkit.core.Group
+import dev.rosterkit.core.GroupChanges
+import dev.rosterkit.core.Member
+import dev.rosterkit.core.MembershipPlan
+import dev.rosterkit.core.NewGroup
+import dev.rosterkit.core.Provider
+import dev.rosterkit.core.Request
+import dev.rosterkit.core.Response
+import dev.rosterkit.core.RetryPolicy
+import dev.rosterkit.core.RosterKitException
+import dev.rosterkit.core.SyncOptions
+import dev.rosterkit.core.User
 import java.util.concurrent.atomic.AtomicBoolean
 import kotlin.coroutines.resume
 import kotlinx.coroutines.CancellableContinuation
@@ -38,6 +66,20 @@ import kotlinx.coroutines.GlobalScope
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.suspendCancellableCoroutine
+import dev.rosterkit.core.RustBuffer as RustBufferApplyReport
+import dev.rosterkit.core.RustBuffer as RustBufferCapabilities
+import dev.rosterkit.core.RustBuffer as RustBufferGroup
+import dev.rosterkit.core.RustBuffer as RustBufferGroupChanges
+import dev.rosterkit.core.RustBuffer as RustBufferMember
+import dev.rosterkit.core.RustBuffer as RustBufferMembershipPlan
+import dev.rosterkit.core.RustBuffer as RustBufferNewGroup
+import dev.rosterkit.core.RustBuffer as RustBufferProvider
+import dev.rosterkit.core.RustBuffer as RustBufferRequest
+import dev.rosterkit.core.RustBuffer as RustBufferResponse
+import dev.rosterkit.core.RustBuffer as RustBufferRetryPolicy
+import dev.rosterkit.core.RustBuffer as RustBufferRosterKitError
+import dev.rosterkit.core.RustBuffer as RustBufferSyncOptions
+import dev.rosterkit.core.RustBuffer as RustBufferUser
 
 // This is a helper for safely working with byte buffers returned from the Rust code.
 // A rust-owned buffer is represented by its capacity, its current length, and a
@@ -658,7 +700,7 @@ internal interface UniffiForeignFutureCompleteVoid : com.sun.jna.Callback {
     fun callback(`callbackData`: Long,`result`: UniffiForeignFutureResultVoid.UniffiByValue,)
 }
 internal interface UniffiCallbackInterfaceHttpTransportMethod0 : com.sun.jna.Callback {
-    fun callback(`uniffiHandle`: Long,`request`: RustBuffer.ByValue,`uniffiFutureCallback`: UniffiForeignFutureCompleteRustBuffer,`uniffiCallbackData`: Long,`uniffiOutDroppedCallback`: UniffiForeignFutureDroppedCallbackStruct,)
+    fun callback(`uniffiHandle`: Long,`request`: RustBufferRequest.ByValue,`uniffiFutureCallback`: UniffiForeignFutureCompleteRustBuffer,`uniffiCallbackData`: Long,`uniffiOutDroppedCallback`: UniffiForeignFutureDroppedCallbackStruct,)
 }
 @Structure.FieldOrder("uniffiFree", "uniffiClone", "send")
 internal open class UniffiVTableCallbackInterfaceHttpTransport(
@@ -730,13 +772,17 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_get_group(
     ): Int
+    external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_group_pages(
+    ): Int
     external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_list_groups(
     ): Int
     external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_list_members(
     ): Int
     external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_list_users(
     ): Int
-    external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_plan_sync(
+    external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_member_pages(
+    ): Int
+    external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_plan(
     ): Int
     external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_provider(
     ): Int
@@ -744,11 +790,27 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_remove_members(
     ): Int
+    external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_replan(
+    ): Int
+    external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_sync(
+    ): Int
     external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_update_group(
+    ): Int
+    external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_user_pages(
+    ): Int
+    external fun uniffi_rosterkit_uniffi_checksum_method_grouppages_next_page(
+    ): Int
+    external fun uniffi_rosterkit_uniffi_checksum_method_memberpages_next_page(
+    ): Int
+    external fun uniffi_rosterkit_uniffi_checksum_method_userpages_next_page(
+    ): Int
+    external fun uniffi_rosterkit_uniffi_checksum_method_applyprogress_report(
     ): Int
     external fun uniffi_rosterkit_uniffi_checksum_method_httptransport_send(
     ): Int
     external fun uniffi_rosterkit_uniffi_checksum_constructor_rosterkitclient_new(
+    ): Int
+    external fun uniffi_rosterkit_uniffi_checksum_constructor_applyprogress_new(
     ): Int
     external fun ffi_rosterkit_uniffi_uniffi_contract_version(
     ): Int
@@ -767,6 +829,7 @@ internal object UniffiLib {
     init {
         Native.register(UniffiLib::class.java, findLibraryName(componentName = "rosterkit_uniffi"))
         uniffiCallbackInterfaceHttpTransport.register(this)
+        dev.rosterkit.core.uniffiEnsureInitialized()
         
     }
 
@@ -779,7 +842,7 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_add_members(`ptr`: Long,`groupId`: RustBuffer.ByValue,`userIds`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_apply(`ptr`: Long,`plan`: RustBuffer.ByValue,
+    external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_apply(`ptr`: Long,`plan`: RustBufferMembershipPlan.ByValue,`progress`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_approve_member(`ptr`: Long,`groupId`: RustBuffer.ByValue,`userId`: RustBuffer.ByValue,
     ): Long
@@ -788,12 +851,14 @@ internal object UniffiLib {
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_call_endpoint_all_pages(`ptr`: Long,`endpointId`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_capabilities(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_create_group(`ptr`: Long,`name`: RustBuffer.ByValue,`permissions`: RustBuffer.ByValue,`role`: RustBuffer.ByValue,
+    ): RustBufferCapabilities.ByValue
+    external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_create_group(`ptr`: Long,`group`: RustBufferNewGroup.ByValue,
     ): Long
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_delete_group(`ptr`: Long,`groupId`: RustBuffer.ByValue,`force`: Byte,
     ): Long
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_get_group(`ptr`: Long,`groupId`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_group_pages(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_list_groups(`ptr`: Long,
     ): Long
@@ -801,19 +866,53 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_list_users(`ptr`: Long,
     ): Long
-    external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_plan_sync(`ptr`: Long,`groupId`: RustBuffer.ByValue,`desired`: RustBuffer.ByValue,
+    external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_member_pages(`ptr`: Long,`groupId`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_plan(`ptr`: Long,`groupId`: RustBuffer.ByValue,`desired`: RustBuffer.ByValue,`options`: RustBufferSyncOptions.ByValue,
     ): Long
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_provider(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferProvider.ByValue
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_reject_member(`ptr`: Long,`groupId`: RustBuffer.ByValue,`userId`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_remove_members(`ptr`: Long,`groupId`: RustBuffer.ByValue,`userIds`: RustBuffer.ByValue,
     ): Long
-    external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_update_group(`ptr`: Long,`groupId`: RustBuffer.ByValue,`name`: RustBuffer.ByValue,`permissions`: RustBuffer.ByValue,`role`: RustBuffer.ByValue,
+    external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_replan(`ptr`: Long,`report`: RustBufferApplyReport.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_sync(`ptr`: Long,`groupId`: RustBuffer.ByValue,`desired`: RustBuffer.ByValue,`options`: RustBufferSyncOptions.ByValue,`progress`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_update_group(`ptr`: Long,`groupId`: RustBuffer.ByValue,`changes`: RustBufferGroupChanges.ByValue,
+    ): Long
+    external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_user_pages(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_uniffi_trait_debug(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_uniffi_trait_display(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_rosterkit_uniffi_fn_clone_grouppages(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_rosterkit_uniffi_fn_free_grouppages(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_rosterkit_uniffi_fn_method_grouppages_next_page(`ptr`: Long,
+    ): Long
+    external fun uniffi_rosterkit_uniffi_fn_clone_memberpages(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_rosterkit_uniffi_fn_free_memberpages(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_rosterkit_uniffi_fn_method_memberpages_next_page(`ptr`: Long,
+    ): Long
+    external fun uniffi_rosterkit_uniffi_fn_clone_userpages(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_rosterkit_uniffi_fn_free_userpages(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_rosterkit_uniffi_fn_method_userpages_next_page(`ptr`: Long,
+    ): Long
+    external fun uniffi_rosterkit_uniffi_fn_clone_applyprogress(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_rosterkit_uniffi_fn_free_applyprogress(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_rosterkit_uniffi_fn_constructor_applyprogress_new(uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_rosterkit_uniffi_fn_method_applyprogress_report(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_rosterkit_uniffi_fn_clone_httptransport(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -821,28 +920,16 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_rosterkit_uniffi_fn_init_callback_vtable_httptransport(`vtable`: UniffiVTableCallbackInterfaceHttpTransport,
     ): Unit
-    external fun uniffi_rosterkit_uniffi_fn_method_httptransport_send(`ptr`: Long,`request`: RustBuffer.ByValue,
+    external fun uniffi_rosterkit_uniffi_fn_method_httptransport_send(`ptr`: Long,`request`: RustBufferRequest.ByValue,
     ): Long
-    external fun uniffi_rosterkit_uniffi_fn_method_httpheader_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_rosterkit_uniffi_fn_method_httpheader_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_rosterkit_uniffi_fn_method_httprequest_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_rosterkit_uniffi_fn_method_httprequest_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_rosterkit_uniffi_fn_method_httpresponse_uniffi_trait_debug(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
-    external fun uniffi_rosterkit_uniffi_fn_method_httpresponse_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
     external fun uniffi_rosterkit_uniffi_fn_func_build_request(`endpointId`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,`baseUrl`: RustBuffer.ByValue,`token`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    ): RustBufferRequest.ByValue
     external fun uniffi_rosterkit_uniffi_fn_func_endpoint_ids(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_rosterkit_uniffi_fn_func_parse_response(`endpointId`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,`response`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_rosterkit_uniffi_fn_func_parse_response(`endpointId`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,`response`: RustBufferResponse.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_rosterkit_uniffi_fn_func_provider_capabilities(`provider`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
+    external fun uniffi_rosterkit_uniffi_fn_func_provider_capabilities(`provider`: RustBufferProvider.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBufferCapabilities.ByValue
     external fun ffi_rosterkit_uniffi_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_rosterkit_uniffi_rustbuffer_from_bytes(`bytes`: ForeignBytes.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -962,73 +1049,103 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
-    if ((lib.uniffi_rosterkit_uniffi_checksum_func_build_request() and 0xFFFF) != 585) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_func_build_request() and 0xFFFF) != 45540) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_rosterkit_uniffi_checksum_func_endpoint_ids() and 0xFFFF) != 8795) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_func_parse_response() and 0xFFFF) != 8833) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_func_parse_response() and 0xFFFF) != 28913) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_func_provider_capabilities() and 0xFFFF) != 59404) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_func_provider_capabilities() and 0xFFFF) != 9475) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_add_members() and 0xFFFF) != 1060) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_add_members() and 0xFFFF) != 34438) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_apply() and 0xFFFF) != 21388) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_apply() and 0xFFFF) != 35920) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_approve_member() and 0xFFFF) != 35131) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_approve_member() and 0xFFFF) != 51673) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_call_endpoint() and 0xFFFF) != 65291) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_call_endpoint() and 0xFFFF) != 9709) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_call_endpoint_all_pages() and 0xFFFF) != 57410) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_call_endpoint_all_pages() and 0xFFFF) != 55899) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_capabilities() and 0xFFFF) != 33504) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_capabilities() and 0xFFFF) != 13419) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_create_group() and 0xFFFF) != 26152) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_create_group() and 0xFFFF) != 15672) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_delete_group() and 0xFFFF) != 64959) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_delete_group() and 0xFFFF) != 17071) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_get_group() and 0xFFFF) != 35256) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_get_group() and 0xFFFF) != 38058) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_list_groups() and 0xFFFF) != 28322) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_group_pages() and 0xFFFF) != 28678) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_list_members() and 0xFFFF) != 58471) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_list_groups() and 0xFFFF) != 44719) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_list_users() and 0xFFFF) != 49479) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_list_members() and 0xFFFF) != 36889) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_plan_sync() and 0xFFFF) != 25388) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_list_users() and 0xFFFF) != 12627) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_provider() and 0xFFFF) != 34519) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_member_pages() and 0xFFFF) != 11037) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_reject_member() and 0xFFFF) != 54555) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_plan() and 0xFFFF) != 3932) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_remove_members() and 0xFFFF) != 32990) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_provider() and 0xFFFF) != 25941) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_update_group() and 0xFFFF) != 21204) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_reject_member() and 0xFFFF) != 15767) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_httptransport_send() and 0xFFFF) != 50286) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_remove_members() and 0xFFFF) != 65199) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_constructor_rosterkitclient_new() and 0xFFFF) != 64161) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_replan() and 0xFFFF) != 22184) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_sync() and 0xFFFF) != 13636) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_update_group() and 0xFFFF) != 42290) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_user_pages() and 0xFFFF) != 27116) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_grouppages_next_page() and 0xFFFF) != 59790) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_memberpages_next_page() and 0xFFFF) != 2173) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_userpages_next_page() and 0xFFFF) != 45965) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_applyprogress_report() and 0xFFFF) != 21134) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_httptransport_send() and 0xFFFF) != 40506) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_rosterkit_uniffi_checksum_constructor_rosterkitclient_new() and 0xFFFF) != 24663) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_rosterkit_uniffi_checksum_constructor_applyprogress_new() and 0xFFFF) != 38131) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -1351,33 +1468,6 @@ private class JavaLangRefCleanable(
 /**
  * @suppress
  */
-public object FfiConverterUShort: FfiConverter<UShort, Short> {
-    override fun lift(value: Short): UShort {
-        return value.toUShort()
-    }
-
-    fun lift(value: Int): UShort {
-        return value.toUShort()
-    }
-
-    override fun read(buf: ByteBuffer): UShort {
-        return lift(buf.getShort())
-    }
-
-    override fun lower(value: UShort): Short {
-        return value.toShort()
-    }
-
-    override fun allocationSize(value: UShort) = 2UL
-
-    override fun write(value: UShort, buf: ByteBuffer) {
-        buf.putShort(value.toShort())
-    }
-}
-
-/**
- * @suppress
- */
 public object FfiConverterUInt: FfiConverter<UInt, Int> {
     override fun lift(value: Int): UInt {
         return value.toUInt()
@@ -1501,22 +1591,560 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
     }
 }
 
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * Pass one to `apply`/`sync`; if the call is cancelled (a Kotlin coroutine,
+ * a Swift task), `report()` still says which changes ran, which are
+ * unknown (in flight) and which never started.
+ */
+public interface ApplyProgressInterface {
+    
+    /**
+     * The report as things stand; `null`/`nil` before the apply started.
+     */
+    fun `report`(): ApplyReport?
+    
+    companion object
+}
+
+/**
+ * Pass one to `apply`/`sync`; if the call is cancelled (a Kotlin coroutine,
+ * a Swift task), `report()` still says which changes ran, which are
+ * unknown (in flight) and which never started.
+ */
+open class ApplyProgress: Disposable, AutoCloseable, ApplyProgressInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+    /**
+     * A tracker for one apply.
+     */
+    constructor() :
+        this(UniffiWithHandle, 
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_rosterkit_uniffi_fn_constructor_applyprogress_new(
+    
+        _status)
+}
+    )
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_rosterkit_uniffi_fn_free_applyprogress(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_rosterkit_uniffi_fn_clone_applyprogress(handle, status)
+        }
+    }
+
+    
+    /**
+     * The report as things stand; `null`/`nil` before the apply started.
+     */override fun `report`(): ApplyReport? {
+            return FfiConverterOptionalTypeApplyReport.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_rosterkit_uniffi_fn_method_applyprogress_report(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
 /**
  * @suppress
  */
-public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
-    override fun read(buf: ByteBuffer): ByteArray {
-        val len = buf.getInt()
-        val byteArr = ByteArray(len)
-        buf.get(byteArr)
-        return byteArr
+public object FfiConverterTypeApplyProgress: FfiConverter<ApplyProgress, Long> {
+    override fun lower(value: ApplyProgress): Long {
+        return value.uniffiCloneHandle()
     }
-    override fun allocationSize(value: ByteArray): ULong {
-        return 4UL + value.size.toULong()
+
+    override fun lift(value: Long): ApplyProgress {
+        return ApplyProgress(UniffiWithHandle, value)
     }
-    override fun write(value: ByteArray, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        buf.put(value)
+
+    override fun read(buf: ByteBuffer): ApplyProgress {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: ApplyProgress) = 8UL
+
+    override fun write(value: ApplyProgress, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * Groups, a page at a time.
+ */
+public interface GroupPagesInterface {
+    
+    /**
+     * The next page, fetched now; `null`/`nil` after the last one.
+     */
+    suspend fun `nextPage`(): List<Group>?
+    
+    companion object
+}
+
+/**
+ * Groups, a page at a time.
+ */
+open class GroupPages: Disposable, AutoCloseable, GroupPagesInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_rosterkit_uniffi_fn_free_grouppages(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_rosterkit_uniffi_fn_clone_grouppages(handle, status)
+        }
+    }
+
+    
+    /**
+     * The next page, fetched now; `null`/`nil` after the last one.
+     */
+    @Throws(RosterKitException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `nextPage`() : List<Group>? {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_rosterkit_uniffi_fn_method_grouppages_next_page(
+                uniffiHandle,
+                
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_rosterkit_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterOptionalSequenceTypeGroup.lift(it) },
+        // Error FFI converter
+        RosterKitExceptionExternalErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGroupPages: FfiConverter<GroupPages, Long> {
+    override fun lower(value: GroupPages): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): GroupPages {
+        return GroupPages(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): GroupPages {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: GroupPages) = 8UL
+
+    override fun write(value: GroupPages, buf: ByteBuffer) {
+        buf.putLong(lower(value))
     }
 }
 
@@ -1618,8 +2246,8 @@ public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
 
 /**
  * An HTTP stack supplied by the app. Kotlin implements
- * `suspend fun send(request: HttpRequest): HttpResponse`, Swift
- * `func send(request: HttpRequest) async throws -> HttpResponse`.
+ * `suspend fun send(request: Request): Response`, Swift
+ * `func send(request: Request) async throws -> Response`.
  *
  * Send the request exactly as given (method, URL, headers in order, body)
  * and return whatever status came back: error statuses are responses, not
@@ -1630,15 +2258,15 @@ public interface HttpTransport {
     /**
      * Sends one request and returns the response.
      */
-    suspend fun `send`(`request`: HttpRequest): HttpResponse
+    suspend fun `send`(`request`: Request): Response
     
     companion object
 }
 
 /**
  * An HTTP stack supplied by the app. Kotlin implements
- * `suspend fun send(request: HttpRequest): HttpResponse`, Swift
- * `func send(request: HttpRequest) async throws -> HttpResponse`.
+ * `suspend fun send(request: Request): Response`, Swift
+ * `func send(request: Request) async throws -> Response`.
  *
  * Send the request exactly as given (method, URL, headers in order, body)
  * and return whatever status came back: error statuses are responses, not
@@ -1751,20 +2379,20 @@ open class HttpTransportImpl: Disposable, AutoCloseable, HttpTransport
      */
     @Throws(HttpTransportException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `send`(`request`: HttpRequest) : HttpResponse {
+    override suspend fun `send`(`request`: Request) : Response {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_rosterkit_uniffi_fn_method_httptransport_send(
                 uniffiHandle,
                 
-        FfiConverterTypeHttpRequest.lower(`request`),
+        FfiConverterTypeRequest.lower(`request`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation).let { RustBufferResponse.create(it.capacity.toULong(), it.len.toULong(), it.data) } },
         { future -> UniffiLib.ffi_rosterkit_uniffi_rust_future_free_rust_buffer(future) },
         // lift function
-        { FfiConverterTypeHttpResponse.lift(it) },
+        { FfiConverterTypeResponse.lift(it) },
         // Error FFI converter
         HttpTransportException.ErrorHandler,
     )
@@ -1789,16 +2417,16 @@ open class HttpTransportImpl: Disposable, AutoCloseable, HttpTransport
 // Put the implementation in an object so we don't pollute the top-level namespace
 internal object uniffiCallbackInterfaceHttpTransport {
     internal object `send`: UniffiCallbackInterfaceHttpTransportMethod0 {
-        override fun callback(`uniffiHandle`: Long,`request`: RustBuffer.ByValue,`uniffiFutureCallback`: UniffiForeignFutureCompleteRustBuffer,`uniffiCallbackData`: Long,`uniffiOutDroppedCallback`: UniffiForeignFutureDroppedCallbackStruct,) {
+        override fun callback(`uniffiHandle`: Long,`request`: RustBufferRequest.ByValue,`uniffiFutureCallback`: UniffiForeignFutureCompleteRustBuffer,`uniffiCallbackData`: Long,`uniffiOutDroppedCallback`: UniffiForeignFutureDroppedCallbackStruct,) {
             val uniffiObj = FfiConverterTypeHttpTransport.handleMap.get(uniffiHandle)
             val makeCall = suspend { ->
                 uniffiObj.`send`(
-                    FfiConverterTypeHttpRequest.lift(`request`),
+                    FfiConverterTypeRequest.lift(`request`),
                 )
             }
-            val uniffiHandleSuccess = { returnValue: HttpResponse ->
+            val uniffiHandleSuccess = { returnValue: Response ->
                 val uniffiResult = UniffiForeignFutureResultRustBuffer.UniffiByValue(
-                    FfiConverterTypeHttpResponse.lower(returnValue),
+                    FfiConverterTypeResponse.lower(returnValue),
                     UniffiRustCallStatus.ByValue()
                 )
                 uniffiResult.write()
@@ -1983,21 +2611,295 @@ public object FfiConverterTypeHttpTransport: FfiConverter<HttpTransport, Long> {
 
 
 /**
+ * A group's members, a page at a time.
+ */
+public interface MemberPagesInterface {
+    
+    /**
+     * The next page, fetched now; `null`/`nil` after the last one.
+     */
+    suspend fun `nextPage`(): List<Member>?
+    
+    companion object
+}
+
+/**
+ * A group's members, a page at a time.
+ */
+open class MemberPages: Disposable, AutoCloseable, MemberPagesInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_rosterkit_uniffi_fn_free_memberpages(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_rosterkit_uniffi_fn_clone_memberpages(handle, status)
+        }
+    }
+
+    
+    /**
+     * The next page, fetched now; `null`/`nil` after the last one.
+     */
+    @Throws(RosterKitException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `nextPage`() : List<Member>? {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_rosterkit_uniffi_fn_method_memberpages_next_page(
+                uniffiHandle,
+                
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_rosterkit_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterOptionalSequenceTypeMember.lift(it) },
+        // Error FFI converter
+        RosterKitExceptionExternalErrorHandler,
+    )
+    }
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMemberPages: FfiConverter<MemberPages, Long> {
+    override fun lower(value: MemberPages): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): MemberPages {
+        return MemberPages(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): MemberPages {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: MemberPages) = 8UL
+
+    override fun write(value: MemberPages, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
  * A client for one provider and tenant. Thread-safe; share one instance.
  */
 public interface RosterKitClientInterface {
     
     /**
-     * Adds members with the fewest calls the vendor allows; each call's
-     * result is in the report.
+     * Adds members with the fewest calls; one outcome per user.
      */
     suspend fun `addMembers`(`groupId`: kotlin.String, `userIds`: List<kotlin.String>): ApplyReport
     
     /**
-     * Applies a plan from `plan_sync`, at most `concurrency` calls at once.
-     * Every step's result is in the report.
+     * Applies a plan, additions first; one outcome per user. Pass an
+     * `ApplyProgress` to read the report if the call is cancelled.
      */
-    suspend fun `apply`(`plan`: SyncPlan): ApplyReport
+    suspend fun `apply`(`plan`: MembershipPlan, `progress`: ApplyProgress? = null): ApplyReport
     
     /**
      * Approves a pending join request (SSW).
@@ -2006,8 +2908,8 @@ public interface RosterKitClientInterface {
     
     /**
      * One call of a vendor endpoint with its own field names, e.g.
-     * `call_endpoint("polaris.get_user", "{\"user_id\":\"...\"}")`, retried as
-     * the policy allows. Returns the endpoint's result as JSON.
+     * `call_endpoint("polaris.get_user", "{\"user_id\":\"...\"}")`, retried
+     * as the policy allows. Returns the endpoint's result as JSON.
      */
     suspend fun `callEndpoint`(`endpointId`: kotlin.String, `inputJson`: kotlin.String): kotlin.String
     
@@ -2022,10 +2924,9 @@ public interface RosterKitClientInterface {
     fun `capabilities`(): Capabilities
     
     /**
-     * Creates a group. `permissions` are B2Core names or Polaris scoped
-     * permissions; `role` is Alteryx's (default `Evaluated`).
+     * Creates a group.
      */
-    suspend fun `createGroup`(`name`: kotlin.String, `permissions`: List<Permission> = listOf(), `role`: kotlin.String? = null): Group
+    suspend fun `createGroup`(`group`: NewGroup): Group
     
     /**
      * Deletes a group; `force` deletes a non-empty Alteryx group.
@@ -2036,6 +2937,11 @@ public interface RosterKitClientInterface {
      * One group.
      */
     suspend fun `getGroup`(`groupId`: kotlin.String): Group
+    
+    /**
+     * Groups, a page at a time.
+     */
+    fun `groupPages`(): GroupPages
     
     /**
      * Every group, all pages.
@@ -2053,10 +2959,15 @@ public interface RosterKitClientInterface {
     suspend fun `listUsers`(): List<User>
     
     /**
-     * The dry-run diff: reads the current members and plans the fewest
-     * calls that make them exactly `desired`. Nothing is changed.
+     * A group's members, a page at a time.
      */
-    suspend fun `planSync`(`groupId`: kotlin.String, `desired`: List<kotlin.String>): SyncPlan
+    fun `memberPages`(`groupId`: kotlin.String): MemberPages
+    
+    /**
+     * The dry run of a sync toward `desired` (user ids or emails): nothing
+     * changes; risky plans are refused unless `options` says otherwise.
+     */
+    suspend fun `plan`(`groupId`: kotlin.String, `desired`: List<kotlin.String>, `options`: SyncOptions): MembershipPlan
     
     /**
      * The provider.
@@ -2069,16 +2980,31 @@ public interface RosterKitClientInterface {
     suspend fun `rejectMember`(`groupId`: kotlin.String, `userId`: kotlin.String)
     
     /**
-     * Removes members with the fewest calls the vendor allows; each call's
-     * result is in the report.
+     * Removes members with the fewest calls; one outcome per user.
      */
     suspend fun `removeMembers`(`groupId`: kotlin.String, `userIds`: List<kotlin.String>): ApplyReport
     
     /**
-     * Changes a group; arguments left `null`/`nil` keep their value. Returns
-     * the group when the vendor answers with it.
+     * A plan for the users of `report` whose change failed, is unknown or
+     * did not run; `null`/`nil` when every user is as desired.
      */
-    suspend fun `updateGroup`(`groupId`: kotlin.String, `name`: kotlin.String? = null, `permissions`: List<Permission>? = null, `role`: kotlin.String? = null): Group?
+    fun `replan`(`report`: ApplyReport): MembershipPlan?
+    
+    /**
+     * Plans and applies a sync.
+     */
+    suspend fun `sync`(`groupId`: kotlin.String, `desired`: List<kotlin.String>, `options`: SyncOptions, `progress`: ApplyProgress? = null): ApplyReport
+    
+    /**
+     * Changes a group; what is left out keeps its value. Returns the group
+     * when the vendor answers with it.
+     */
+    suspend fun `updateGroup`(`groupId`: kotlin.String, `changes`: GroupChanges): Group?
+    
+    /**
+     * Users, a page at a time.
+     */
+    fun `userPages`(): UserPages
     
     companion object
 }
@@ -2117,7 +3043,7 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
      */
     constructor(`config`: ClientConfig, `token`: kotlin.String) :
         this(UniffiWithHandle, 
-    uniffiRustCallWithError(RosterKitException) { _status ->
+    uniffiRustCallWithError(RosterKitExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_rosterkit_uniffi_fn_constructor_rosterkitclient_new(
     
         
@@ -2204,8 +3130,7 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
 
     
     /**
-     * Adds members with the fewest calls the vendor allows; each call's
-     * result is in the report.
+     * Adds members with the fewest calls; one outcome per user.
      */
     @Throws(RosterKitException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
@@ -2220,38 +3145,39 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation).let { RustBufferApplyReport.create(it.capacity.toULong(), it.len.toULong(), it.data) } },
         { future -> UniffiLib.ffi_rosterkit_uniffi_rust_future_free_rust_buffer(future) },
         // lift function
         { FfiConverterTypeApplyReport.lift(it) },
         // Error FFI converter
-        RosterKitException.ErrorHandler,
+        RosterKitExceptionExternalErrorHandler,
     )
     }
 
     
     /**
-     * Applies a plan from `plan_sync`, at most `concurrency` calls at once.
-     * Every step's result is in the report.
+     * Applies a plan, additions first; one outcome per user. Pass an
+     * `ApplyProgress` to read the report if the call is cancelled.
      */
     @Throws(RosterKitException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `apply`(`plan`: SyncPlan) : ApplyReport {
+    override suspend fun `apply`(`plan`: MembershipPlan, `progress`: ApplyProgress?) : ApplyReport {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_rosterkit_uniffi_fn_method_rosterkitclient_apply(
                 uniffiHandle,
                 
-        FfiConverterTypeSyncPlan.lower(`plan`),
+        FfiConverterTypeMembershipPlan.lower(`plan`),
+        FfiConverterOptionalTypeApplyProgress.lower(`progress`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation).let { RustBufferApplyReport.create(it.capacity.toULong(), it.len.toULong(), it.data) } },
         { future -> UniffiLib.ffi_rosterkit_uniffi_rust_future_free_rust_buffer(future) },
         // lift function
         { FfiConverterTypeApplyReport.lift(it) },
         // Error FFI converter
-        RosterKitException.ErrorHandler,
+        RosterKitExceptionExternalErrorHandler,
     )
     }
 
@@ -2278,15 +3204,15 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
         { },
         
         // Error FFI converter
-        RosterKitException.ErrorHandler,
+        RosterKitExceptionExternalErrorHandler,
     )
     }
 
     
     /**
      * One call of a vendor endpoint with its own field names, e.g.
-     * `call_endpoint("polaris.get_user", "{\"user_id\":\"...\"}")`, retried as
-     * the policy allows. Returns the endpoint's result as JSON.
+     * `call_endpoint("polaris.get_user", "{\"user_id\":\"...\"}")`, retried
+     * as the policy allows. Returns the endpoint's result as JSON.
      */
     @Throws(RosterKitException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
@@ -2306,7 +3232,7 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
         // lift function
         { FfiConverterString.lift(it) },
         // Error FFI converter
-        RosterKitException.ErrorHandler,
+        RosterKitExceptionExternalErrorHandler,
     )
     }
 
@@ -2332,7 +3258,7 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
         // lift function
         { FfiConverterString.lift(it) },
         // Error FFI converter
-        RosterKitException.ErrorHandler,
+        RosterKitExceptionExternalErrorHandler,
     )
     }
 
@@ -2354,29 +3280,26 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
 
     
     /**
-     * Creates a group. `permissions` are B2Core names or Polaris scoped
-     * permissions; `role` is Alteryx's (default `Evaluated`).
+     * Creates a group.
      */
     @Throws(RosterKitException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `createGroup`(`name`: kotlin.String, `permissions`: List<Permission>, `role`: kotlin.String?) : Group {
+    override suspend fun `createGroup`(`group`: NewGroup) : Group {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_rosterkit_uniffi_fn_method_rosterkitclient_create_group(
                 uniffiHandle,
                 
-        FfiConverterString.lower(`name`),
-        FfiConverterSequenceTypePermission.lower(`permissions`),
-        FfiConverterOptionalString.lower(`role`),
+        FfiConverterTypeNewGroup.lower(`group`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation).let { RustBufferGroup.create(it.capacity.toULong(), it.len.toULong(), it.data) } },
         { future -> UniffiLib.ffi_rosterkit_uniffi_rust_future_free_rust_buffer(future) },
         // lift function
         { FfiConverterTypeGroup.lift(it) },
         // Error FFI converter
-        RosterKitException.ErrorHandler,
+        RosterKitExceptionExternalErrorHandler,
     )
     }
 
@@ -2403,7 +3326,7 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
         { },
         
         // Error FFI converter
-        RosterKitException.ErrorHandler,
+        RosterKitExceptionExternalErrorHandler,
     )
     }
 
@@ -2423,14 +3346,31 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation).let { RustBufferGroup.create(it.capacity.toULong(), it.len.toULong(), it.data) } },
         { future -> UniffiLib.ffi_rosterkit_uniffi_rust_future_free_rust_buffer(future) },
         // lift function
         { FfiConverterTypeGroup.lift(it) },
         // Error FFI converter
-        RosterKitException.ErrorHandler,
+        RosterKitExceptionExternalErrorHandler,
     )
     }
+
+    
+    /**
+     * Groups, a page at a time.
+     */
+    @Throws(RosterKitException::class)override fun `groupPages`(): GroupPages {
+            return FfiConverterTypeGroupPages.lift(
+    callWithHandle {
+    uniffiRustCallWithError(RosterKitExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_rosterkit_uniffi_fn_method_rosterkitclient_group_pages(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
 
     
     /**
@@ -2452,7 +3392,7 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
         // lift function
         { FfiConverterSequenceTypeGroup.lift(it) },
         // Error FFI converter
-        RosterKitException.ErrorHandler,
+        RosterKitExceptionExternalErrorHandler,
     )
     }
 
@@ -2477,7 +3417,7 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
         // lift function
         { FfiConverterSequenceTypeMember.lift(it) },
         // Error FFI converter
-        RosterKitException.ErrorHandler,
+        RosterKitExceptionExternalErrorHandler,
     )
     }
 
@@ -2501,34 +3441,53 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
         // lift function
         { FfiConverterSequenceTypeUser.lift(it) },
         // Error FFI converter
-        RosterKitException.ErrorHandler,
+        RosterKitExceptionExternalErrorHandler,
     )
     }
 
     
     /**
-     * The dry-run diff: reads the current members and plans the fewest
-     * calls that make them exactly `desired`. Nothing is changed.
+     * A group's members, a page at a time.
+     */
+    @Throws(RosterKitException::class)override fun `memberPages`(`groupId`: kotlin.String): MemberPages {
+            return FfiConverterTypeMemberPages.lift(
+    callWithHandle {
+    uniffiRustCallWithError(RosterKitExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_rosterkit_uniffi_fn_method_rosterkitclient_member_pages(
+        it,
+        
+        FfiConverterString.lower(`groupId`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The dry run of a sync toward `desired` (user ids or emails): nothing
+     * changes; risky plans are refused unless `options` says otherwise.
      */
     @Throws(RosterKitException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `planSync`(`groupId`: kotlin.String, `desired`: List<kotlin.String>) : SyncPlan {
+    override suspend fun `plan`(`groupId`: kotlin.String, `desired`: List<kotlin.String>, `options`: SyncOptions) : MembershipPlan {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_rosterkit_uniffi_fn_method_rosterkitclient_plan_sync(
+            UniffiLib.uniffi_rosterkit_uniffi_fn_method_rosterkitclient_plan(
                 uniffiHandle,
                 
         FfiConverterString.lower(`groupId`),
         FfiConverterSequenceString.lower(`desired`),
+        FfiConverterTypeSyncOptions.lower(`options`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation).let { RustBufferMembershipPlan.create(it.capacity.toULong(), it.len.toULong(), it.data) } },
         { future -> UniffiLib.ffi_rosterkit_uniffi_rust_future_free_rust_buffer(future) },
         // lift function
-        { FfiConverterTypeSyncPlan.lift(it) },
+        { FfiConverterTypeMembershipPlan.lift(it) },
         // Error FFI converter
-        RosterKitException.ErrorHandler,
+        RosterKitExceptionExternalErrorHandler,
     )
     }
 
@@ -2571,14 +3530,13 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
         { },
         
         // Error FFI converter
-        RosterKitException.ErrorHandler,
+        RosterKitExceptionExternalErrorHandler,
     )
     }
 
     
     /**
-     * Removes members with the fewest calls the vendor allows; each call's
-     * result is in the report.
+     * Removes members with the fewest calls; one outcome per user.
      */
     @Throws(RosterKitException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
@@ -2593,32 +3551,77 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation).let { RustBufferApplyReport.create(it.capacity.toULong(), it.len.toULong(), it.data) } },
         { future -> UniffiLib.ffi_rosterkit_uniffi_rust_future_free_rust_buffer(future) },
         // lift function
         { FfiConverterTypeApplyReport.lift(it) },
         // Error FFI converter
-        RosterKitException.ErrorHandler,
+        RosterKitExceptionExternalErrorHandler,
     )
     }
 
     
     /**
-     * Changes a group; arguments left `null`/`nil` keep their value. Returns
-     * the group when the vendor answers with it.
+     * A plan for the users of `report` whose change failed, is unknown or
+     * did not run; `null`/`nil` when every user is as desired.
+     */
+    @Throws(RosterKitException::class)override fun `replan`(`report`: ApplyReport): MembershipPlan? {
+            return FfiConverterOptionalTypeMembershipPlan.lift(
+    callWithHandle {
+    uniffiRustCallWithError(RosterKitExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_rosterkit_uniffi_fn_method_rosterkitclient_replan(
+        it,
+        
+        FfiConverterTypeApplyReport.lower(`report`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Plans and applies a sync.
      */
     @Throws(RosterKitException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `updateGroup`(`groupId`: kotlin.String, `name`: kotlin.String?, `permissions`: List<Permission>?, `role`: kotlin.String?) : Group? {
+    override suspend fun `sync`(`groupId`: kotlin.String, `desired`: List<kotlin.String>, `options`: SyncOptions, `progress`: ApplyProgress?) : ApplyReport {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_rosterkit_uniffi_fn_method_rosterkitclient_sync(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`groupId`),
+        FfiConverterSequenceString.lower(`desired`),
+        FfiConverterTypeSyncOptions.lower(`options`),
+        FfiConverterOptionalTypeApplyProgress.lower(`progress`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation).let { RustBufferApplyReport.create(it.capacity.toULong(), it.len.toULong(), it.data) } },
+        { future -> UniffiLib.ffi_rosterkit_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeApplyReport.lift(it) },
+        // Error FFI converter
+        RosterKitExceptionExternalErrorHandler,
+    )
+    }
+
+    
+    /**
+     * Changes a group; what is left out keeps its value. Returns the group
+     * when the vendor answers with it.
+     */
+    @Throws(RosterKitException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `updateGroup`(`groupId`: kotlin.String, `changes`: GroupChanges) : Group? {
         return uniffiRustCallAsync(
         callWithHandle { uniffiHandle ->
             UniffiLib.uniffi_rosterkit_uniffi_fn_method_rosterkitclient_update_group(
                 uniffiHandle,
                 
         FfiConverterString.lower(`groupId`),
-        FfiConverterOptionalString.lower(`name`),
-        FfiConverterOptionalSequenceTypePermission.lower(`permissions`),
-        FfiConverterOptionalString.lower(`role`),
+        FfiConverterTypeGroupChanges.lower(`changes`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
@@ -2627,9 +3630,26 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
         // lift function
         { FfiConverterOptionalTypeGroup.lift(it) },
         // Error FFI converter
-        RosterKitException.ErrorHandler,
+        RosterKitExceptionExternalErrorHandler,
     )
     }
+
+    
+    /**
+     * Users, a page at a time.
+     */
+    @Throws(RosterKitException::class)override fun `userPages`(): UserPages {
+            return FfiConverterTypeUserPages.lift(
+    callWithHandle {
+    uniffiRustCallWithError(RosterKitExceptionExternalErrorHandler) { _status ->
+    UniffiLib.uniffi_rosterkit_uniffi_fn_method_rosterkitclient_user_pages(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
 
     
 
@@ -2682,202 +3702,277 @@ public object FfiConverterTypeRosterKitClient: FfiConverter<RosterKitClient, Lon
 }
 
 
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
 
 /**
- * Every step of an applied plan with its result: a partial failure is
- * never silent.
+ * Users, a page at a time.
  */
-data class ApplyReport (
-    /**
-     * Results in plan order.
-     */
-    val `steps`: List<StepResult>
-    , 
-    /**
-     * Steps that succeeded.
-     */
-    val `succeeded`: kotlin.ULong
-    , 
-    /**
-     * Steps that failed.
-     */
-    val `failed`: kotlin.ULong
+public interface UserPagesInterface {
     
-){
-    
-
-    
-
+    /**
+     * The next page, fetched now; `null`/`nil` after the last one.
+     */
+    suspend fun `nextPage`(): List<User>?
     
     companion object
 }
 
 /**
- * @suppress
+ * Users, a page at a time.
  */
-public object FfiConverterTypeApplyReport: FfiConverterRustBuffer<ApplyReport> {
-    override fun read(buf: ByteBuffer): ApplyReport {
-        return ApplyReport(
-            FfiConverterSequenceTypeStepResult.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-        )
+open class UserPages: Disposable, AutoCloseable, UserPagesInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
     }
 
-    override fun allocationSize(value: ApplyReport) = (
-            FfiConverterSequenceTypeStepResult.allocationSize(value.`steps`) +
-            FfiConverterULong.allocationSize(value.`succeeded`) +
-            FfiConverterULong.allocationSize(value.`failed`)
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_rosterkit_uniffi_fn_free_userpages(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_rosterkit_uniffi_fn_clone_userpages(handle, status)
+        }
+    }
+
+    
+    /**
+     * The next page, fetched now; `null`/`nil` after the last one.
+     */
+    @Throws(RosterKitException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `nextPage`() : List<User>? {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_rosterkit_uniffi_fn_method_userpages_next_page(
+                uniffiHandle,
+                
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_rosterkit_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterOptionalSequenceTypeUser.lift(it) },
+        // Error FFI converter
+        RosterKitExceptionExternalErrorHandler,
     )
-
-    override fun write(value: ApplyReport, buf: ByteBuffer) {
-            FfiConverterSequenceTypeStepResult.write(value.`steps`, buf)
-            FfiConverterULong.write(value.`succeeded`, buf)
-            FfiConverterULong.write(value.`failed`, buf)
     }
-}
-
-
-
-/**
- * One provider's row in the capability table.
- */
-data class Capabilities (
-    /**
-     * The provider.
-     */
-    val `provider`: Provider
-    , 
-    /**
-     * List users.
-     */
-    val `listUsers`: Support
-    , 
-    /**
-     * List groups.
-     */
-    val `listGroups`: Support
-    , 
-    /**
-     * Read one group.
-     */
-    val `getGroup`: Support
-    , 
-    /**
-     * Create a group.
-     */
-    val `createGroup`: Support
-    , 
-    /**
-     * Change a group's name, permissions or role.
-     */
-    val `updateGroup`: Support
-    , 
-    /**
-     * Delete a group.
-     */
-    val `deleteGroup`: Support
-    , 
-    /**
-     * List a group's members.
-     */
-    val `listMembers`: Support
-    , 
-    /**
-     * Add members.
-     */
-    val `addMembers`: Support
-    , 
-    /**
-     * Remove members.
-     */
-    val `removeMembers`: Support
-    , 
-    /**
-     * Approve or reject join requests.
-     */
-    val `approvals`: Support
-    , 
-    /**
-     * Users per add call: 1 is one call per user, 0 means no membership
-     * endpoint, and the largest value means one call for any number.
-     */
-    val `addBatchSize`: kotlin.ULong
-    , 
-    /**
-     * Users per remove call, counted as for `add_batch_size`.
-     */
-    val `removeBatchSize`: kotlin.ULong
-    , 
-    /**
-     * How lists are paged.
-     */
-    val `paging`: PagingStyle
-    
-){
-    
 
     
 
     
+
+
+    
+    
+    /**
+     * @suppress
+     */
     companion object
+    
 }
+
 
 /**
  * @suppress
  */
-public object FfiConverterTypeCapabilities: FfiConverterRustBuffer<Capabilities> {
-    override fun read(buf: ByteBuffer): Capabilities {
-        return Capabilities(
-            FfiConverterTypeProvider.read(buf),
-            FfiConverterTypeSupport.read(buf),
-            FfiConverterTypeSupport.read(buf),
-            FfiConverterTypeSupport.read(buf),
-            FfiConverterTypeSupport.read(buf),
-            FfiConverterTypeSupport.read(buf),
-            FfiConverterTypeSupport.read(buf),
-            FfiConverterTypeSupport.read(buf),
-            FfiConverterTypeSupport.read(buf),
-            FfiConverterTypeSupport.read(buf),
-            FfiConverterTypeSupport.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterTypePagingStyle.read(buf),
-        )
+public object FfiConverterTypeUserPages: FfiConverter<UserPages, Long> {
+    override fun lower(value: UserPages): Long {
+        return value.uniffiCloneHandle()
     }
 
-    override fun allocationSize(value: Capabilities) = (
-            FfiConverterTypeProvider.allocationSize(value.`provider`) +
-            FfiConverterTypeSupport.allocationSize(value.`listUsers`) +
-            FfiConverterTypeSupport.allocationSize(value.`listGroups`) +
-            FfiConverterTypeSupport.allocationSize(value.`getGroup`) +
-            FfiConverterTypeSupport.allocationSize(value.`createGroup`) +
-            FfiConverterTypeSupport.allocationSize(value.`updateGroup`) +
-            FfiConverterTypeSupport.allocationSize(value.`deleteGroup`) +
-            FfiConverterTypeSupport.allocationSize(value.`listMembers`) +
-            FfiConverterTypeSupport.allocationSize(value.`addMembers`) +
-            FfiConverterTypeSupport.allocationSize(value.`removeMembers`) +
-            FfiConverterTypeSupport.allocationSize(value.`approvals`) +
-            FfiConverterULong.allocationSize(value.`addBatchSize`) +
-            FfiConverterULong.allocationSize(value.`removeBatchSize`) +
-            FfiConverterTypePagingStyle.allocationSize(value.`paging`)
-    )
+    override fun lift(value: Long): UserPages {
+        return UserPages(UniffiWithHandle, value)
+    }
 
-    override fun write(value: Capabilities, buf: ByteBuffer) {
-            FfiConverterTypeProvider.write(value.`provider`, buf)
-            FfiConverterTypeSupport.write(value.`listUsers`, buf)
-            FfiConverterTypeSupport.write(value.`listGroups`, buf)
-            FfiConverterTypeSupport.write(value.`getGroup`, buf)
-            FfiConverterTypeSupport.write(value.`createGroup`, buf)
-            FfiConverterTypeSupport.write(value.`updateGroup`, buf)
-            FfiConverterTypeSupport.write(value.`deleteGroup`, buf)
-            FfiConverterTypeSupport.write(value.`listMembers`, buf)
-            FfiConverterTypeSupport.write(value.`addMembers`, buf)
-            FfiConverterTypeSupport.write(value.`removeMembers`, buf)
-            FfiConverterTypeSupport.write(value.`approvals`, buf)
-            FfiConverterULong.write(value.`addBatchSize`, buf)
-            FfiConverterULong.write(value.`removeBatchSize`, buf)
-            FfiConverterTypePagingStyle.write(value.`paging`, buf)
+    override fun read(buf: ByteBuffer): UserPages {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: UserPages) = 8UL
+
+    override fun write(value: UserPages, buf: ByteBuffer) {
+        buf.putLong(lower(value))
     }
 }
 
@@ -2904,9 +3999,10 @@ data class ClientConfig (
     val `tenantId`: kotlin.String? = null 
     , 
     /**
-     * Retry settings; `null`/`nil` keeps the defaults.
+     * The retry policy; `null`/`nil` keeps the defaults (4 attempts, 250 ms
+     * doubling to 8 s, `Retry-After` honoured up to 60 s, 120 s overall).
      */
-    val `retry`: RetrySettings? = null 
+    val `retry`: RetryPolicy? = null 
     , 
     /**
      * Timeout of one HTTP exchange with the built-in transport (default 30 s).
@@ -2956,7 +4052,7 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterTypeProvider.read(buf),
             FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalTypeRetrySettings.read(buf),
+            FfiConverterOptionalTypeRetryPolicy.read(buf),
             FfiConverterOptionalULong.read(buf),
             FfiConverterOptionalUInt.read(buf),
             FfiConverterOptionalTypeHttpTransport.read(buf),
@@ -2967,7 +4063,7 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterTypeProvider.allocationSize(value.`provider`) +
             FfiConverterString.allocationSize(value.`baseUrl`) +
             FfiConverterOptionalString.allocationSize(value.`tenantId`) +
-            FfiConverterOptionalTypeRetrySettings.allocationSize(value.`retry`) +
+            FfiConverterOptionalTypeRetryPolicy.allocationSize(value.`retry`) +
             FfiConverterOptionalULong.allocationSize(value.`timeoutMs`) +
             FfiConverterOptionalUInt.allocationSize(value.`concurrency`) +
             FfiConverterOptionalTypeHttpTransport.allocationSize(value.`transport`)
@@ -2977,797 +4073,10 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
             FfiConverterTypeProvider.write(value.`provider`, buf)
             FfiConverterString.write(value.`baseUrl`, buf)
             FfiConverterOptionalString.write(value.`tenantId`, buf)
-            FfiConverterOptionalTypeRetrySettings.write(value.`retry`, buf)
+            FfiConverterOptionalTypeRetryPolicy.write(value.`retry`, buf)
             FfiConverterOptionalULong.write(value.`timeoutMs`, buf)
             FfiConverterOptionalUInt.write(value.`concurrency`, buf)
             FfiConverterOptionalTypeHttpTransport.write(value.`transport`, buf)
-    }
-}
-
-
-
-/**
- * A group.
- */
-data class Group (
-    /**
-     * The vendor's group id, as text.
-     */
-    val `id`: kotlin.String
-    , 
-    /**
-     * Name.
-     */
-    val `name`: kotlin.String?
-    , 
-    /**
-     * Description.
-     */
-    val `description`: kotlin.String?
-    , 
-    /**
-     * Permissions granted to members (B2Core, Polaris).
-     */
-    val `permissions`: List<Permission>
-    , 
-    /**
-     * The role granted to members (Alteryx).
-     */
-    val `role`: kotlin.String?
-    , 
-    /**
-     * Members, when the vendor reports a count.
-     */
-    val `memberCount`: kotlin.ULong?
-    , 
-    /**
-     * True when the vendor forbids changing the group itself (Polaris
-     * predefined groups, Spotnana `isUnmodifiable`); members can still change.
-     */
-    val `readOnly`: kotlin.Boolean
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeGroup: FfiConverterRustBuffer<Group> {
-    override fun read(buf: ByteBuffer): Group {
-        return Group(
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterSequenceTypePermission.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterBoolean.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Group) = (
-            FfiConverterString.allocationSize(value.`id`) +
-            FfiConverterOptionalString.allocationSize(value.`name`) +
-            FfiConverterOptionalString.allocationSize(value.`description`) +
-            FfiConverterSequenceTypePermission.allocationSize(value.`permissions`) +
-            FfiConverterOptionalString.allocationSize(value.`role`) +
-            FfiConverterOptionalULong.allocationSize(value.`memberCount`) +
-            FfiConverterBoolean.allocationSize(value.`readOnly`)
-    )
-
-    override fun write(value: Group, buf: ByteBuffer) {
-            FfiConverterString.write(value.`id`, buf)
-            FfiConverterOptionalString.write(value.`name`, buf)
-            FfiConverterOptionalString.write(value.`description`, buf)
-            FfiConverterSequenceTypePermission.write(value.`permissions`, buf)
-            FfiConverterOptionalString.write(value.`role`, buf)
-            FfiConverterOptionalULong.write(value.`memberCount`, buf)
-            FfiConverterBoolean.write(value.`readOnly`, buf)
-    }
-}
-
-
-
-/**
- * One HTTP header.
- */
-data class HttpHeader (
-    /**
-     * Header name, as sent or received.
-     */
-    val `name`: kotlin.String
-    , 
-    /**
-     * Header value.
-     */
-    val `value`: kotlin.String
-    
-){
-    
-
-    
-
-    // The local Rust `Display`/`Debug` implementation.
-    override fun toString(): String {
-        return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_rosterkit_uniffi_fn_method_httpheader_uniffi_trait_display(FfiConverterTypeHttpHeader.lower(this),
-        _status)
-}
-    )
-    }
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeHttpHeader: FfiConverterRustBuffer<HttpHeader> {
-    override fun read(buf: ByteBuffer): HttpHeader {
-        return HttpHeader(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: HttpHeader) = (
-            FfiConverterString.allocationSize(value.`name`) +
-            FfiConverterString.allocationSize(value.`value`)
-    )
-
-    override fun write(value: HttpHeader, buf: ByteBuffer) {
-            FfiConverterString.write(value.`name`, buf)
-            FfiConverterString.write(value.`value`, buf)
-    }
-}
-
-
-
-/**
- * An HTTP request built by the core, ready for any transport.
- */
-data class HttpRequest (
-    /**
-     * Upper-case method, e.g. `GET`.
-     */
-    val `method`: kotlin.String
-    , 
-    /**
-     * Absolute URL; every path segment and query value is percent-encoded.
-     */
-    val `url`: kotlin.String
-    , 
-    /**
-     * Headers, in the order they should be sent.
-     */
-    val `headers`: List<HttpHeader>
-    , 
-    /**
-     * The body, when the endpoint sends one.
-     */
-    val `body`: kotlin.ByteArray?
-    
-){
-    
-
-    
-
-    // The local Rust `Display`/`Debug` implementation.
-    override fun toString(): String {
-        return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_rosterkit_uniffi_fn_method_httprequest_uniffi_trait_display(FfiConverterTypeHttpRequest.lower(this),
-        _status)
-}
-    )
-    }
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeHttpRequest: FfiConverterRustBuffer<HttpRequest> {
-    override fun read(buf: ByteBuffer): HttpRequest {
-        return HttpRequest(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterSequenceTypeHttpHeader.read(buf),
-            FfiConverterOptionalByteArray.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: HttpRequest) = (
-            FfiConverterString.allocationSize(value.`method`) +
-            FfiConverterString.allocationSize(value.`url`) +
-            FfiConverterSequenceTypeHttpHeader.allocationSize(value.`headers`) +
-            FfiConverterOptionalByteArray.allocationSize(value.`body`)
-    )
-
-    override fun write(value: HttpRequest, buf: ByteBuffer) {
-            FfiConverterString.write(value.`method`, buf)
-            FfiConverterString.write(value.`url`, buf)
-            FfiConverterSequenceTypeHttpHeader.write(value.`headers`, buf)
-            FfiConverterOptionalByteArray.write(value.`body`, buf)
-    }
-}
-
-
-
-/**
- * An HTTP response as the transport received it.
- */
-data class HttpResponse (
-    /**
-     * Status code.
-     */
-    val `status`: kotlin.UShort
-    , 
-    /**
-     * Headers as received.
-     */
-    val `headers`: List<HttpHeader> = listOf() 
-    , 
-    /**
-     * The raw body; empty when there is none.
-     */
-    val `body`: kotlin.ByteArray = byteArrayOf() 
-    
-){
-    
-
-    
-
-    // The local Rust `Display`/`Debug` implementation.
-    override fun toString(): String {
-        return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_rosterkit_uniffi_fn_method_httpresponse_uniffi_trait_display(FfiConverterTypeHttpResponse.lower(this),
-        _status)
-}
-    )
-    }
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeHttpResponse: FfiConverterRustBuffer<HttpResponse> {
-    override fun read(buf: ByteBuffer): HttpResponse {
-        return HttpResponse(
-            FfiConverterUShort.read(buf),
-            FfiConverterSequenceTypeHttpHeader.read(buf),
-            FfiConverterByteArray.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: HttpResponse) = (
-            FfiConverterUShort.allocationSize(value.`status`) +
-            FfiConverterSequenceTypeHttpHeader.allocationSize(value.`headers`) +
-            FfiConverterByteArray.allocationSize(value.`body`)
-    )
-
-    override fun write(value: HttpResponse, buf: ByteBuffer) {
-            FfiConverterUShort.write(value.`status`, buf)
-            FfiConverterSequenceTypeHttpHeader.write(value.`headers`, buf)
-            FfiConverterByteArray.write(value.`body`, buf)
-    }
-}
-
-
-
-/**
- * A member of a group.
- */
-data class Member (
-    /**
-     * The member's user id.
-     */
-    val `userId`: kotlin.String
-    , 
-    /**
-     * Email.
-     */
-    val `email`: kotlin.String?
-    , 
-    /**
-     * Display name.
-     */
-    val `name`: kotlin.String?
-    , 
-    /**
-     * When the user joined, where the vendor says.
-     */
-    val `addedAt`: kotlin.String?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeMember: FfiConverterRustBuffer<Member> {
-    override fun read(buf: ByteBuffer): Member {
-        return Member(
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Member) = (
-            FfiConverterString.allocationSize(value.`userId`) +
-            FfiConverterOptionalString.allocationSize(value.`email`) +
-            FfiConverterOptionalString.allocationSize(value.`name`) +
-            FfiConverterOptionalString.allocationSize(value.`addedAt`)
-    )
-
-    override fun write(value: Member, buf: ByteBuffer) {
-            FfiConverterString.write(value.`userId`, buf)
-            FfiConverterOptionalString.write(value.`email`, buf)
-            FfiConverterOptionalString.write(value.`name`, buf)
-            FfiConverterOptionalString.write(value.`addedAt`, buf)
-    }
-}
-
-
-
-/**
- * A permission or role, optionally scoped to resources.
- */
-data class Permission (
-    /**
-     * Permission or role name.
-     */
-    val `name`: kotlin.String
-    , 
-    /**
-     * Resources it applies to (Polaris project resources, e.g. `projects/<id>`); empty means everywhere.
-     */
-    val `resources`: List<kotlin.String> = listOf() 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypePermission: FfiConverterRustBuffer<Permission> {
-    override fun read(buf: ByteBuffer): Permission {
-        return Permission(
-            FfiConverterString.read(buf),
-            FfiConverterSequenceString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Permission) = (
-            FfiConverterString.allocationSize(value.`name`) +
-            FfiConverterSequenceString.allocationSize(value.`resources`)
-    )
-
-    override fun write(value: Permission, buf: ByteBuffer) {
-            FfiConverterString.write(value.`name`, buf)
-            FfiConverterSequenceString.write(value.`resources`, buf)
-    }
-}
-
-
-
-/**
- * One step of a plan: one call, or Polaris's read-then-write of a user.
- */
-data class PlannedStep (
-    /**
-     * Add, remove, or both.
-     */
-    val `action`: MembershipAction
-    , 
-    /**
-     * Users this step adds.
-     */
-    val `add`: List<kotlin.String>
-    , 
-    /**
-     * Users this step removes.
-     */
-    val `remove`: List<kotlin.String>
-    , 
-    /**
-     * The vendor endpoints it calls, in order, e.g. `["alteryx.add_users_to_user_group"]`.
-     */
-    val `endpointIds`: List<kotlin.String>
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypePlannedStep: FfiConverterRustBuffer<PlannedStep> {
-    override fun read(buf: ByteBuffer): PlannedStep {
-        return PlannedStep(
-            FfiConverterTypeMembershipAction.read(buf),
-            FfiConverterSequenceString.read(buf),
-            FfiConverterSequenceString.read(buf),
-            FfiConverterSequenceString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: PlannedStep) = (
-            FfiConverterTypeMembershipAction.allocationSize(value.`action`) +
-            FfiConverterSequenceString.allocationSize(value.`add`) +
-            FfiConverterSequenceString.allocationSize(value.`remove`) +
-            FfiConverterSequenceString.allocationSize(value.`endpointIds`)
-    )
-
-    override fun write(value: PlannedStep, buf: ByteBuffer) {
-            FfiConverterTypeMembershipAction.write(value.`action`, buf)
-            FfiConverterSequenceString.write(value.`add`, buf)
-            FfiConverterSequenceString.write(value.`remove`, buf)
-            FfiConverterSequenceString.write(value.`endpointIds`, buf)
-    }
-}
-
-
-
-/**
- * Retry settings; a field left `null`/`nil` keeps the core's default
- * (4 attempts, 250 ms doubling to 8 s, `Retry-After` honoured up to 60 s,
- * 120 s overall deadline).
- */
-data class RetrySettings (
-    /**
-     * Attempts in all, the first included; 1 disables retries.
-     */
-    val `maxAttempts`: kotlin.UInt? = null 
-    , 
-    /**
-     * First backoff step in milliseconds; it doubles per attempt.
-     */
-    val `baseDelayMs`: kotlin.ULong? = null 
-    , 
-    /**
-     * Cap on one backoff step, in milliseconds.
-     */
-    val `maxDelayMs`: kotlin.ULong? = null 
-    , 
-    /**
-     * Longest `Retry-After` honoured, in milliseconds.
-     */
-    val `maxRetryAfterMs`: kotlin.ULong? = null 
-    , 
-    /**
-     * Overall deadline for one operation, retries and waits included.
-     */
-    val `deadlineMs`: kotlin.ULong? = null 
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRetrySettings: FfiConverterRustBuffer<RetrySettings> {
-    override fun read(buf: ByteBuffer): RetrySettings {
-        return RetrySettings(
-            FfiConverterOptionalUInt.read(buf),
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterOptionalULong.read(buf),
-            FfiConverterOptionalULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: RetrySettings) = (
-            FfiConverterOptionalUInt.allocationSize(value.`maxAttempts`) +
-            FfiConverterOptionalULong.allocationSize(value.`baseDelayMs`) +
-            FfiConverterOptionalULong.allocationSize(value.`maxDelayMs`) +
-            FfiConverterOptionalULong.allocationSize(value.`maxRetryAfterMs`) +
-            FfiConverterOptionalULong.allocationSize(value.`deadlineMs`)
-    )
-
-    override fun write(value: RetrySettings, buf: ByteBuffer) {
-            FfiConverterOptionalUInt.write(value.`maxAttempts`, buf)
-            FfiConverterOptionalULong.write(value.`baseDelayMs`, buf)
-            FfiConverterOptionalULong.write(value.`maxDelayMs`, buf)
-            FfiConverterOptionalULong.write(value.`maxRetryAfterMs`, buf)
-            FfiConverterOptionalULong.write(value.`deadlineMs`, buf)
-    }
-}
-
-
-
-/**
- * The outcome of one step.
- */
-data class StepResult (
-    /**
-     * The step as planned.
-     */
-    val `step`: PlannedStep
-    , 
-    /**
-     * The vendor's answer as JSON when the step succeeded (`null` when it
-     * answered without a body).
-     */
-    val `resultJson`: kotlin.String?
-    , 
-    /**
-     * Why the step failed; `null`/`nil` when it succeeded.
-     */
-    val `error`: RosterKitException?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeStepResult: FfiConverterRustBuffer<StepResult> {
-    override fun read(buf: ByteBuffer): StepResult {
-        return StepResult(
-            FfiConverterTypePlannedStep.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalTypeRosterKitError.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: StepResult) = (
-            FfiConverterTypePlannedStep.allocationSize(value.`step`) +
-            FfiConverterOptionalString.allocationSize(value.`resultJson`) +
-            FfiConverterOptionalTypeRosterKitError.allocationSize(value.`error`)
-    )
-
-    override fun write(value: StepResult, buf: ByteBuffer) {
-            FfiConverterTypePlannedStep.write(value.`step`, buf)
-            FfiConverterOptionalString.write(value.`resultJson`, buf)
-            FfiConverterOptionalTypeRosterKitError.write(value.`error`, buf)
-    }
-}
-
-
-
-/**
- * Whether an operation is available, and a note on how or why not.
- */
-data class Support (
-    /**
-     * Available through the vendor's public API.
-     */
-    val `supported`: kotlin.Boolean
-    , 
-    /**
-     * How it is done, or why it cannot be.
-     */
-    val `note`: kotlin.String
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSupport: FfiConverterRustBuffer<Support> {
-    override fun read(buf: ByteBuffer): Support {
-        return Support(
-            FfiConverterBoolean.read(buf),
-            FfiConverterString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: Support) = (
-            FfiConverterBoolean.allocationSize(value.`supported`) +
-            FfiConverterString.allocationSize(value.`note`)
-    )
-
-    override fun write(value: Support, buf: ByteBuffer) {
-            FfiConverterBoolean.write(value.`supported`, buf)
-            FfiConverterString.write(value.`note`, buf)
-    }
-}
-
-
-
-/**
- * The dry-run diff of a membership sync and the calls that would apply it.
- */
-data class SyncPlan (
-    /**
-     * The provider.
-     */
-    val `provider`: Provider
-    , 
-    /**
-     * The group.
-     */
-    val `groupId`: kotlin.String
-    , 
-    /**
-     * Users to add.
-     */
-    val `toAdd`: List<kotlin.String>
-    , 
-    /**
-     * Users to remove.
-     */
-    val `toRemove`: List<kotlin.String>
-    , 
-    /**
-     * Members already as desired.
-     */
-    val `unchanged`: kotlin.ULong
-    , 
-    /**
-     * The steps, in order.
-     */
-    val `steps`: List<PlannedStep>
-    , 
-    /**
-     * HTTP calls the plan makes when nothing fails.
-     */
-    val `callCount`: kotlin.ULong
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeSyncPlan: FfiConverterRustBuffer<SyncPlan> {
-    override fun read(buf: ByteBuffer): SyncPlan {
-        return SyncPlan(
-            FfiConverterTypeProvider.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterSequenceString.read(buf),
-            FfiConverterSequenceString.read(buf),
-            FfiConverterULong.read(buf),
-            FfiConverterSequenceTypePlannedStep.read(buf),
-            FfiConverterULong.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: SyncPlan) = (
-            FfiConverterTypeProvider.allocationSize(value.`provider`) +
-            FfiConverterString.allocationSize(value.`groupId`) +
-            FfiConverterSequenceString.allocationSize(value.`toAdd`) +
-            FfiConverterSequenceString.allocationSize(value.`toRemove`) +
-            FfiConverterULong.allocationSize(value.`unchanged`) +
-            FfiConverterSequenceTypePlannedStep.allocationSize(value.`steps`) +
-            FfiConverterULong.allocationSize(value.`callCount`)
-    )
-
-    override fun write(value: SyncPlan, buf: ByteBuffer) {
-            FfiConverterTypeProvider.write(value.`provider`, buf)
-            FfiConverterString.write(value.`groupId`, buf)
-            FfiConverterSequenceString.write(value.`toAdd`, buf)
-            FfiConverterSequenceString.write(value.`toRemove`, buf)
-            FfiConverterULong.write(value.`unchanged`, buf)
-            FfiConverterSequenceTypePlannedStep.write(value.`steps`, buf)
-            FfiConverterULong.write(value.`callCount`, buf)
-    }
-}
-
-
-
-/**
- * A user.
- */
-data class User (
-    /**
-     * The vendor's user id.
-     */
-    val `id`: kotlin.String
-    , 
-    /**
-     * Email address.
-     */
-    val `email`: kotlin.String?
-    , 
-    /**
-     * Sign-in name, where different from the email.
-     */
-    val `username`: kotlin.String?
-    , 
-    /**
-     * Display name.
-     */
-    val `name`: kotlin.String?
-    , 
-    /**
-     * Status as the vendor says it (`active`, `enabled`, `disabled`).
-     */
-    val `status`: kotlin.String?
-    
-){
-    
-
-    
-
-    
-    companion object
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeUser: FfiConverterRustBuffer<User> {
-    override fun read(buf: ByteBuffer): User {
-        return User(
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-        )
-    }
-
-    override fun allocationSize(value: User) = (
-            FfiConverterString.allocationSize(value.`id`) +
-            FfiConverterOptionalString.allocationSize(value.`email`) +
-            FfiConverterOptionalString.allocationSize(value.`username`) +
-            FfiConverterOptionalString.allocationSize(value.`name`) +
-            FfiConverterOptionalString.allocationSize(value.`status`)
-    )
-
-    override fun write(value: User, buf: ByteBuffer) {
-            FfiConverterString.write(value.`id`, buf)
-            FfiConverterOptionalString.write(value.`email`, buf)
-            FfiConverterOptionalString.write(value.`username`, buf)
-            FfiConverterOptionalString.write(value.`name`, buf)
-            FfiConverterOptionalString.write(value.`status`, buf)
     }
 }
 
@@ -3865,544 +4174,6 @@ public object FfiConverterTypeHttpTransportError : FfiConverterRustBuffer<HttpTr
             is HttpTransportException.Failed -> {
                 buf.putInt(2)
                 FfiConverterString.write(value.`reason`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-
-}
-
-
-
-/**
- * Which way a step moves members.
- */
-
-enum class MembershipAction {
-    
-    /**
-     * Adds the listed users.
-     */
-    ADD,
-    /**
-     * Removes the listed users.
-     */
-    REMOVE,
-    /**
-     * Adds and removes in one call (Spotnana).
-     */
-    ADD_AND_REMOVE;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeMembershipAction: FfiConverterRustBuffer<MembershipAction> {
-    override fun read(buf: ByteBuffer) = try {
-        MembershipAction.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: MembershipAction) = 4UL
-
-    override fun write(value: MembershipAction, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * How a provider pages its lists.
- */
-
-enum class PagingStyle {
-    
-    /**
-     * `page`/`page_size`, 1-based, with a total (SSW).
-     */
-    PAGE_NUMBER,
-    /**
-     * `offset`/`limit` in a JSON body, with a total (Spotnana).
-     */
-    OFFSET_LIMIT_TOTAL,
-    /**
-     * `limit`/`offset` query over a bare array, no total (B2Core).
-     */
-    LIMIT_OFFSET_ARRAY,
-    /**
-     * Everything in one response (Polaris, Alteryx).
-     */
-    SINGLE_PAGE;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypePagingStyle: FfiConverterRustBuffer<PagingStyle> {
-    override fun read(buf: ByteBuffer) = try {
-        PagingStyle.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: PagingStyle) = 4UL
-
-    override fun write(value: PagingStyle, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-/**
- * A vendor API that RosterKit speaks.
- */
-
-enum class Provider {
-    
-    /**
-     * Splashtop Secure Workspace IAM API.
-     */
-    SSW,
-    /**
-     * Spotnana Access Management API v3 (user groups).
-     */
-    SPOTNANA,
-    /**
-     * B2Broker B2Core back-office API v2 (user groups).
-     */
-    B2CORE,
-    /**
-     * Imply Polaris Identity management API v1.
-     */
-    POLARIS,
-    /**
-     * Alteryx Server API v3 (user groups).
-     */
-    ALTERYX;
-
-    
-
-
-    companion object
-}
-
-
-/**
- * @suppress
- */
-public object FfiConverterTypeProvider: FfiConverterRustBuffer<Provider> {
-    override fun read(buf: ByteBuffer) = try {
-        Provider.values()[buf.getInt() - 1]
-    } catch (e: IndexOutOfBoundsException) {
-        throw RuntimeException("invalid enum value, something is very wrong!!", e)
-    }
-
-    override fun allocationSize(value: Provider) = 4UL
-
-    override fun write(value: Provider, buf: ByteBuffer) {
-        buf.putInt(value.ordinal + 1)
-    }
-}
-
-
-
-
-
-
-
-/**
- * Everything that can go wrong in a RosterKit call.
- */
-sealed class RosterKitException: kotlin.Exception() {
-    
-    /**
-     * A value the vendor document does not allow; `field` names it.
-     */
-    class InvalidInput(
-        
-        /**
-         * The offending field, e.g. `group_id`, `input_json` or `pagination.limit`.
-         */
-        val `field`: kotlin.String, 
-        
-        /**
-         * Why it was rejected.
-         */
-        val `reason`: kotlin.String
-        ) : RosterKitException() {
-        override val message
-            get() = "field=${ `field` }, reason=${ `reason` }"
-    }
-    
-    /**
-     * The vendor's public API cannot do this operation.
-     */
-    class Unsupported(
-        
-        /**
-         * The provider asked.
-         */
-        val `provider`: Provider, 
-        
-        /**
-         * The unified operation or endpoint asked for.
-         */
-        val `operation`: kotlin.String, 
-        
-        /**
-         * Why the vendor cannot do it.
-         */
-        val `reason`: kotlin.String
-        ) : RosterKitException() {
-        override val message
-            get() = "provider=${ `provider` }, operation=${ `operation` }, reason=${ `reason` }"
-    }
-    
-    /**
-     * The vendor answered with an error not covered by a finer kind.
-     */
-    class Api(
-        
-        /**
-         * HTTP status code.
-         */
-        val `status`: kotlin.UShort, 
-        
-        /**
-         * The vendor's own error code, when its body carries one.
-         */
-        val `vendorCode`: kotlin.String?, 
-        
-        /**
-         * The vendor's message, or the HTTP reason.
-         */
-        val `detail`: kotlin.String
-        ) : RosterKitException() {
-        override val message
-            get() = "status=${ `status` }, vendorCode=${ `vendorCode` }, detail=${ `detail` }"
-    }
-    
-    /**
-     * 401 or 403: the credential is missing, wrong or lacks a permission.
-     */
-    class Auth(
-        
-        /**
-         * 401 or 403.
-         */
-        val `status`: kotlin.UShort, 
-        
-        /**
-         * The vendor's own error code, when its body carries one.
-         */
-        val `vendorCode`: kotlin.String?, 
-        
-        /**
-         * The vendor's message.
-         */
-        val `detail`: kotlin.String
-        ) : RosterKitException() {
-        override val message
-            get() = "status=${ `status` }, vendorCode=${ `vendorCode` }, detail=${ `detail` }"
-    }
-    
-    /**
-     * 404: the user, group or route does not exist.
-     */
-    class NotFound(
-        
-        /**
-         * The vendor's own error code, when its body carries one.
-         */
-        val `vendorCode`: kotlin.String?, 
-        
-        /**
-         * The vendor's message.
-         */
-        val `detail`: kotlin.String
-        ) : RosterKitException() {
-        override val message
-            get() = "vendorCode=${ `vendorCode` }, detail=${ `detail` }"
-    }
-    
-    /**
-     * 409: the change conflicts with the current state.
-     */
-    class Conflict(
-        
-        /**
-         * The vendor's own error code, when its body carries one.
-         */
-        val `vendorCode`: kotlin.String?, 
-        
-        /**
-         * The vendor's message.
-         */
-        val `detail`: kotlin.String
-        ) : RosterKitException() {
-        override val message
-            get() = "vendorCode=${ `vendorCode` }, detail=${ `detail` }"
-    }
-    
-    /**
-     * 429: too many requests, after the retry policy gave up.
-     */
-    class RateLimited(
-        
-        /**
-         * How long the server asked to wait, in milliseconds. For an HTTP
-         * date with no `Date` header it is measured against this device's clock.
-         */
-        val `retryAfterMs`: kotlin.ULong?, 
-        
-        /**
-         * The instant the server named, when it sent an HTTP date that could
-         * not be measured against its own `Date` header (Unix milliseconds).
-         */
-        val `retryAtUnixMs`: kotlin.ULong?, 
-        
-        /**
-         * The vendor's message.
-         */
-        val `detail`: kotlin.String
-        ) : RosterKitException() {
-        override val message
-            get() = "retryAfterMs=${ `retryAfterMs` }, retryAtUnixMs=${ `retryAtUnixMs` }, detail=${ `detail` }"
-    }
-    
-    /**
-     * The body could not be read as the documented shape.
-     */
-    class Decode(
-        
-        /**
-         * What did not match.
-         */
-        val `detail`: kotlin.String, 
-        
-        /**
-         * At most 120 characters of the body, with secrets scrubbed.
-         */
-        val `excerpt`: kotlin.String
-        ) : RosterKitException() {
-        override val message
-            get() = "detail=${ `detail` }, excerpt=${ `excerpt` }"
-    }
-    
-    /**
-     * The transport failed (connection, timeout, deadline), after retries.
-     */
-    class Transport(
-        
-        /**
-         * What failed.
-         */
-        val `detail`: kotlin.String
-        ) : RosterKitException() {
-        override val message
-            get() = "detail=${ `detail` }"
-    }
-    
-
-    
-
-
-    companion object ErrorHandler : UniffiRustCallStatusErrorHandler<RosterKitException> {
-        override fun lift(error_buf: RustBuffer.ByValue): RosterKitException = FfiConverterTypeRosterKitError.lift(error_buf)
-    }
-
-    
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeRosterKitError : FfiConverterRustBuffer<RosterKitException> {
-    override fun read(buf: ByteBuffer): RosterKitException {
-        
-
-        return when(buf.getInt()) {
-            1 -> RosterKitException.InvalidInput(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                )
-            2 -> RosterKitException.Unsupported(
-                FfiConverterTypeProvider.read(buf),
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                )
-            3 -> RosterKitException.Api(
-                FfiConverterUShort.read(buf),
-                FfiConverterOptionalString.read(buf),
-                FfiConverterString.read(buf),
-                )
-            4 -> RosterKitException.Auth(
-                FfiConverterUShort.read(buf),
-                FfiConverterOptionalString.read(buf),
-                FfiConverterString.read(buf),
-                )
-            5 -> RosterKitException.NotFound(
-                FfiConverterOptionalString.read(buf),
-                FfiConverterString.read(buf),
-                )
-            6 -> RosterKitException.Conflict(
-                FfiConverterOptionalString.read(buf),
-                FfiConverterString.read(buf),
-                )
-            7 -> RosterKitException.RateLimited(
-                FfiConverterOptionalULong.read(buf),
-                FfiConverterOptionalULong.read(buf),
-                FfiConverterString.read(buf),
-                )
-            8 -> RosterKitException.Decode(
-                FfiConverterString.read(buf),
-                FfiConverterString.read(buf),
-                )
-            9 -> RosterKitException.Transport(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: RosterKitException): ULong {
-        return when(value) {
-            is RosterKitException.InvalidInput -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`field`)
-                + FfiConverterString.allocationSize(value.`reason`)
-            )
-            is RosterKitException.Unsupported -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterTypeProvider.allocationSize(value.`provider`)
-                + FfiConverterString.allocationSize(value.`operation`)
-                + FfiConverterString.allocationSize(value.`reason`)
-            )
-            is RosterKitException.Api -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterUShort.allocationSize(value.`status`)
-                + FfiConverterOptionalString.allocationSize(value.`vendorCode`)
-                + FfiConverterString.allocationSize(value.`detail`)
-            )
-            is RosterKitException.Auth -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterUShort.allocationSize(value.`status`)
-                + FfiConverterOptionalString.allocationSize(value.`vendorCode`)
-                + FfiConverterString.allocationSize(value.`detail`)
-            )
-            is RosterKitException.NotFound -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterOptionalString.allocationSize(value.`vendorCode`)
-                + FfiConverterString.allocationSize(value.`detail`)
-            )
-            is RosterKitException.Conflict -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterOptionalString.allocationSize(value.`vendorCode`)
-                + FfiConverterString.allocationSize(value.`detail`)
-            )
-            is RosterKitException.RateLimited -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterOptionalULong.allocationSize(value.`retryAfterMs`)
-                + FfiConverterOptionalULong.allocationSize(value.`retryAtUnixMs`)
-                + FfiConverterString.allocationSize(value.`detail`)
-            )
-            is RosterKitException.Decode -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`detail`)
-                + FfiConverterString.allocationSize(value.`excerpt`)
-            )
-            is RosterKitException.Transport -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`detail`)
-            )
-        }
-    }
-
-    override fun write(value: RosterKitException, buf: ByteBuffer) {
-        when(value) {
-            is RosterKitException.InvalidInput -> {
-                buf.putInt(1)
-                FfiConverterString.write(value.`field`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                Unit
-            }
-            is RosterKitException.Unsupported -> {
-                buf.putInt(2)
-                FfiConverterTypeProvider.write(value.`provider`, buf)
-                FfiConverterString.write(value.`operation`, buf)
-                FfiConverterString.write(value.`reason`, buf)
-                Unit
-            }
-            is RosterKitException.Api -> {
-                buf.putInt(3)
-                FfiConverterUShort.write(value.`status`, buf)
-                FfiConverterOptionalString.write(value.`vendorCode`, buf)
-                FfiConverterString.write(value.`detail`, buf)
-                Unit
-            }
-            is RosterKitException.Auth -> {
-                buf.putInt(4)
-                FfiConverterUShort.write(value.`status`, buf)
-                FfiConverterOptionalString.write(value.`vendorCode`, buf)
-                FfiConverterString.write(value.`detail`, buf)
-                Unit
-            }
-            is RosterKitException.NotFound -> {
-                buf.putInt(5)
-                FfiConverterOptionalString.write(value.`vendorCode`, buf)
-                FfiConverterString.write(value.`detail`, buf)
-                Unit
-            }
-            is RosterKitException.Conflict -> {
-                buf.putInt(6)
-                FfiConverterOptionalString.write(value.`vendorCode`, buf)
-                FfiConverterString.write(value.`detail`, buf)
-                Unit
-            }
-            is RosterKitException.RateLimited -> {
-                buf.putInt(7)
-                FfiConverterOptionalULong.write(value.`retryAfterMs`, buf)
-                FfiConverterOptionalULong.write(value.`retryAtUnixMs`, buf)
-                FfiConverterString.write(value.`detail`, buf)
-                Unit
-            }
-            is RosterKitException.Decode -> {
-                buf.putInt(8)
-                FfiConverterString.write(value.`detail`, buf)
-                FfiConverterString.write(value.`excerpt`, buf)
-                Unit
-            }
-            is RosterKitException.Transport -> {
-                buf.putInt(9)
-                FfiConverterString.write(value.`detail`, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
@@ -4512,28 +4283,28 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
-public object FfiConverterOptionalByteArray: FfiConverterRustBuffer<kotlin.ByteArray?> {
-    override fun read(buf: ByteBuffer): kotlin.ByteArray? {
+public object FfiConverterOptionalTypeApplyProgress: FfiConverterRustBuffer<ApplyProgress?> {
+    override fun read(buf: ByteBuffer): ApplyProgress? {
         if (buf.get().toInt() == 0) {
             return null
         }
-        return FfiConverterByteArray.read(buf)
+        return FfiConverterTypeApplyProgress.read(buf)
     }
 
-    override fun allocationSize(value: kotlin.ByteArray?): ULong {
+    override fun allocationSize(value: ApplyProgress?): ULong {
         if (value == null) {
             return 1UL
         } else {
-            return 1UL + FfiConverterByteArray.allocationSize(value)
+            return 1UL + FfiConverterTypeApplyProgress.allocationSize(value)
         }
     }
 
-    override fun write(value: kotlin.ByteArray?, buf: ByteBuffer) {
+    override fun write(value: ApplyProgress?, buf: ByteBuffer) {
         if (value == null) {
             buf.put(0)
         } else {
             buf.put(1)
-            FfiConverterByteArray.write(value, buf)
+            FfiConverterTypeApplyProgress.write(value, buf)
         }
     }
 }
@@ -4576,6 +4347,38 @@ public object FfiConverterOptionalTypeHttpTransport: FfiConverterRustBuffer<Http
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeApplyReport: FfiConverterRustBuffer<ApplyReport?> {
+    override fun read(buf: ByteBuffer): ApplyReport? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeApplyReport.read(buf)
+    }
+
+    override fun allocationSize(value: ApplyReport?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeApplyReport.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ApplyReport?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeApplyReport.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeGroup: FfiConverterRustBuffer<Group?> {
     override fun read(buf: ByteBuffer): Group? {
         if (buf.get().toInt() == 0) {
@@ -4608,28 +4411,28 @@ public object FfiConverterOptionalTypeGroup: FfiConverterRustBuffer<Group?> {
 /**
  * @suppress
  */
-public object FfiConverterOptionalTypeRetrySettings: FfiConverterRustBuffer<RetrySettings?> {
-    override fun read(buf: ByteBuffer): RetrySettings? {
+public object FfiConverterOptionalTypeMembershipPlan: FfiConverterRustBuffer<MembershipPlan?> {
+    override fun read(buf: ByteBuffer): MembershipPlan? {
         if (buf.get().toInt() == 0) {
             return null
         }
-        return FfiConverterTypeRetrySettings.read(buf)
+        return FfiConverterTypeMembershipPlan.read(buf)
     }
 
-    override fun allocationSize(value: RetrySettings?): ULong {
+    override fun allocationSize(value: MembershipPlan?): ULong {
         if (value == null) {
             return 1UL
         } else {
-            return 1UL + FfiConverterTypeRetrySettings.allocationSize(value)
+            return 1UL + FfiConverterTypeMembershipPlan.allocationSize(value)
         }
     }
 
-    override fun write(value: RetrySettings?, buf: ByteBuffer) {
+    override fun write(value: MembershipPlan?, buf: ByteBuffer) {
         if (value == null) {
             buf.put(0)
         } else {
             buf.put(1)
-            FfiConverterTypeRetrySettings.write(value, buf)
+            FfiConverterTypeMembershipPlan.write(value, buf)
         }
     }
 }
@@ -4640,28 +4443,28 @@ public object FfiConverterOptionalTypeRetrySettings: FfiConverterRustBuffer<Retr
 /**
  * @suppress
  */
-public object FfiConverterOptionalTypeRosterKitError: FfiConverterRustBuffer<RosterKitException?> {
-    override fun read(buf: ByteBuffer): RosterKitException? {
+public object FfiConverterOptionalTypeRetryPolicy: FfiConverterRustBuffer<RetryPolicy?> {
+    override fun read(buf: ByteBuffer): RetryPolicy? {
         if (buf.get().toInt() == 0) {
             return null
         }
-        return FfiConverterTypeRosterKitError.read(buf)
+        return FfiConverterTypeRetryPolicy.read(buf)
     }
 
-    override fun allocationSize(value: RosterKitException?): ULong {
+    override fun allocationSize(value: RetryPolicy?): ULong {
         if (value == null) {
             return 1UL
         } else {
-            return 1UL + FfiConverterTypeRosterKitError.allocationSize(value)
+            return 1UL + FfiConverterTypeRetryPolicy.allocationSize(value)
         }
     }
 
-    override fun write(value: RosterKitException?, buf: ByteBuffer) {
+    override fun write(value: RetryPolicy?, buf: ByteBuffer) {
         if (value == null) {
             buf.put(0)
         } else {
             buf.put(1)
-            FfiConverterTypeRosterKitError.write(value, buf)
+            FfiConverterTypeRetryPolicy.write(value, buf)
         }
     }
 }
@@ -4672,28 +4475,92 @@ public object FfiConverterOptionalTypeRosterKitError: FfiConverterRustBuffer<Ros
 /**
  * @suppress
  */
-public object FfiConverterOptionalSequenceTypePermission: FfiConverterRustBuffer<List<Permission>?> {
-    override fun read(buf: ByteBuffer): List<Permission>? {
+public object FfiConverterOptionalSequenceTypeGroup: FfiConverterRustBuffer<List<Group>?> {
+    override fun read(buf: ByteBuffer): List<Group>? {
         if (buf.get().toInt() == 0) {
             return null
         }
-        return FfiConverterSequenceTypePermission.read(buf)
+        return FfiConverterSequenceTypeGroup.read(buf)
     }
 
-    override fun allocationSize(value: List<Permission>?): ULong {
+    override fun allocationSize(value: List<Group>?): ULong {
         if (value == null) {
             return 1UL
         } else {
-            return 1UL + FfiConverterSequenceTypePermission.allocationSize(value)
+            return 1UL + FfiConverterSequenceTypeGroup.allocationSize(value)
         }
     }
 
-    override fun write(value: List<Permission>?, buf: ByteBuffer) {
+    override fun write(value: List<Group>?, buf: ByteBuffer) {
         if (value == null) {
             buf.put(0)
         } else {
             buf.put(1)
-            FfiConverterSequenceTypePermission.write(value, buf)
+            FfiConverterSequenceTypeGroup.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeMember: FfiConverterRustBuffer<List<Member>?> {
+    override fun read(buf: ByteBuffer): List<Member>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeMember.read(buf)
+    }
+
+    override fun allocationSize(value: List<Member>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeMember.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<Member>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeMember.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeUser: FfiConverterRustBuffer<List<User>?> {
+    override fun read(buf: ByteBuffer): List<User>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeUser.read(buf)
+    }
+
+    override fun allocationSize(value: List<User>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeUser.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<User>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeUser.write(value, buf)
         }
     }
 }
@@ -4760,34 +4627,6 @@ public object FfiConverterSequenceTypeGroup: FfiConverterRustBuffer<List<Group>>
 /**
  * @suppress
  */
-public object FfiConverterSequenceTypeHttpHeader: FfiConverterRustBuffer<List<HttpHeader>> {
-    override fun read(buf: ByteBuffer): List<HttpHeader> {
-        val len = buf.getInt()
-        return List<HttpHeader>(len) {
-            FfiConverterTypeHttpHeader.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<HttpHeader>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeHttpHeader.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<HttpHeader>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeHttpHeader.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterSequenceTypeMember: FfiConverterRustBuffer<List<Member>> {
     override fun read(buf: ByteBuffer): List<Member> {
         val len = buf.getInt()
@@ -4806,90 +4645,6 @@ public object FfiConverterSequenceTypeMember: FfiConverterRustBuffer<List<Member
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeMember.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypePermission: FfiConverterRustBuffer<List<Permission>> {
-    override fun read(buf: ByteBuffer): List<Permission> {
-        val len = buf.getInt()
-        return List<Permission>(len) {
-            FfiConverterTypePermission.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<Permission>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypePermission.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<Permission>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypePermission.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypePlannedStep: FfiConverterRustBuffer<List<PlannedStep>> {
-    override fun read(buf: ByteBuffer): List<PlannedStep> {
-        val len = buf.getInt()
-        return List<PlannedStep>(len) {
-            FfiConverterTypePlannedStep.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<PlannedStep>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypePlannedStep.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<PlannedStep>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypePlannedStep.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeStepResult: FfiConverterRustBuffer<List<StepResult>> {
-    override fun read(buf: ByteBuffer): List<StepResult> {
-        val len = buf.getInt()
-        return List<StepResult>(len) {
-            FfiConverterTypeStepResult.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<StepResult>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeStepResult.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<StepResult>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeStepResult.write(it, buf)
         }
     }
 }
@@ -4929,13 +4684,52 @@ public object FfiConverterSequenceTypeUser: FfiConverterRustBuffer<List<User>> {
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+object RosterKitExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<RosterKitException> {
+    override fun lift(error_buf: RustBuffer.ByValue): RosterKitException =
+        dev.rosterkit.core.RosterKitException.ErrorHandler.lift(
+            RustBufferRosterKitError.ByValue().apply {
+                capacity = error_buf.capacity
+                len = error_buf.len
+                data = error_buf.data
+            }
+        )
+}
+
+
+
+
+
+
+
+
         /**
-         * The request for endpoint `endpoint_id` (e.g. `ssw.list_members`) with its
-         * JSON input, for the tenant at `base_url` authenticating with `token`.
+         * The request for one endpoint (`input_json` in the endpoint's own field
+         * names), ready for any HTTP stack.
          */
-    @Throws(RosterKitException::class) fun `buildRequest`(`endpointId`: kotlin.String, `inputJson`: kotlin.String, `baseUrl`: kotlin.String, `token`: kotlin.String): HttpRequest {
-            return FfiConverterTypeHttpRequest.lift(
-    uniffiRustCallWithError(RosterKitException) { _status ->
+    @Throws(RosterKitException::class) fun `buildRequest`(`endpointId`: kotlin.String, `inputJson`: kotlin.String, `baseUrl`: kotlin.String, `token`: kotlin.String): Request {
+            return FfiConverterTypeRequest.lift(
+    uniffiRustCallWithError(RosterKitExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_rosterkit_uniffi_fn_func_build_request(
     
         
@@ -4962,24 +4756,24 @@ public object FfiConverterSequenceTypeUser: FfiConverterRustBuffer<List<User>> {
     
 
         /**
-         * Parses `response` to the endpoint's result as JSON, or its typed error.
+         * The endpoint's result as JSON, or its typed error.
          */
-    @Throws(RosterKitException::class) fun `parseResponse`(`endpointId`: kotlin.String, `inputJson`: kotlin.String, `response`: HttpResponse): kotlin.String {
+    @Throws(RosterKitException::class) fun `parseResponse`(`endpointId`: kotlin.String, `inputJson`: kotlin.String, `response`: Response): kotlin.String {
             return FfiConverterString.lift(
-    uniffiRustCallWithError(RosterKitException) { _status ->
+    uniffiRustCallWithError(RosterKitExceptionExternalErrorHandler) { _status ->
     UniffiLib.uniffi_rosterkit_uniffi_fn_func_parse_response(
     
         
         FfiConverterString.lower(`endpointId`),
         FfiConverterString.lower(`inputJson`),
-        FfiConverterTypeHttpResponse.lower(`response`),_status)
+        FfiConverterTypeResponse.lower(`response`),_status)
 }
     )
     }
     
 
         /**
-         * The capability table row for `provider`, without a client.
+         * What a provider's API can do, and why not when it cannot.
          */ fun `providerCapabilities`(`provider`: Provider): Capabilities {
             return FfiConverterTypeCapabilities.lift(
     uniffiRustCall() { _status ->
