@@ -150,6 +150,14 @@ impl NativeClient {
         Ok(pending(async move { c.execute(op).await.map(Json) }))
     }
 
+    /// Any unified operation as a dict (`{"op": "get_group", ...}`); the
+    /// result as plain data, snake_case, as the unified vectors write it.
+    fn unified(&self, op: &Bound<'_, PyAny>) -> PyResult<PendingCall> {
+        let op: rosterkit_core::unified::UnifiedOp = from_py(op, "")?;
+        let c = self.0.clone();
+        Ok(pending(async move { c.unified(op).await.map(Json) }))
+    }
+
     #[pyo3(signature = (endpoint_id, input = None))]
     fn pages(&self, endpoint_id: &str, input: Option<&Bound<'_, PyAny>>) -> PyResult<Pages> {
         use futures_util::StreamExt;

@@ -47,16 +47,6 @@ impl std::fmt::Debug for RosterKitClient {
     }
 }
 
-fn operation(endpoint_id: &str, input_json: &str) -> Result<Operation, Error> {
-    let input = if input_json.trim().is_empty() {
-        serde_json::Value::Null
-    } else {
-        serde_json::from_str(input_json)
-            .map_err(|e| Error::invalid("input_json", format!("is not valid JSON: {e}")))?
-    };
-    Operation::from_json(endpoint_id, input)
-}
-
 fn control(progress: Option<Arc<ApplyProgress>>) -> ApplyControl {
     ApplyControl {
         progress: progress.map(|p| p.0.clone()),
@@ -246,9 +236,17 @@ impl RosterKitClient {
     ) -> Result<String, Error> {
         let output = self
             .client
-            .execute(operation(&endpoint_id, &input_json)?)
+            .execute(Operation::from_text(&endpoint_id, &input_json)?)
             .await?;
         serde_json::to_string(&output).map_err(Error::from)
+    }
+
+    /// Any unified operation as JSON, e.g. `{"op": "get_group", "group_id":
+    /// "g1"}`; returns its result as JSON (snake_case). What the unified
+    /// vectors run; the typed methods above are the everyday API.
+    pub async fn unified(&self, op_json: String) -> Result<String, Error> {
+        let op = rosterkit_core::unified::UnifiedOp::from_text(&op_json)?;
+        self.client.unified(op).await?.to_json()
     }
 
     /// Every page of a vendor list endpoint; returns the JSON array of all items.
@@ -258,7 +256,9 @@ impl RosterKitClient {
         input_json: String,
     ) -> Result<String, Error> {
         use futures_util::TryStreamExt;
-        let pages = self.client.pages(operation(&endpoint_id, &input_json)?)?;
+        let pages = self
+            .client
+            .pages(Operation::from_text(&endpoint_id, &input_json)?)?;
         let items: Vec<serde_json::Value> = pages.try_concat().await?;
         serde_json::to_string(&items).map_err(Error::from)
     }

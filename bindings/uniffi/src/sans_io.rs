@@ -4,16 +4,6 @@
 use rosterkit_core::unified::{capabilities, Capabilities};
 use rosterkit_core::{Error, Operation, Provider, Request, Response, Target};
 
-fn operation(endpoint_id: &str, input_json: &str) -> Result<Operation, Error> {
-    let input = if input_json.trim().is_empty() {
-        serde_json::Value::Null
-    } else {
-        serde_json::from_str(input_json)
-            .map_err(|e| Error::invalid("input_json", format!("is not valid JSON: {e}")))?
-    };
-    Operation::from_json(endpoint_id, input)
-}
-
 /// The request for one endpoint (`input_json` in the endpoint's own field
 /// names), ready for any HTTP stack.
 #[uniffi::export]
@@ -23,7 +13,7 @@ pub fn build_request(
     base_url: String,
     token: String,
 ) -> Result<Request, Error> {
-    operation(&endpoint_id, &input_json)?.request(&Target::new(base_url, token))
+    Operation::from_text(&endpoint_id, &input_json)?.request(&Target::new(base_url, token))
 }
 
 /// The endpoint's result as JSON, or its typed error.
@@ -33,7 +23,7 @@ pub fn parse_response(
     input_json: String,
     response: Response,
 ) -> Result<String, Error> {
-    let output = operation(&endpoint_id, &input_json)?.parse(&response)?;
+    let output = Operation::from_text(&endpoint_id, &input_json)?.parse(&response)?;
     serde_json::to_string(&output).map_err(Error::from)
 }
 

@@ -11,6 +11,19 @@ use crate::{Endpoint, Error, Provider, Request, Response, Target};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
+/// [`input_from_json`] from JSON text, as hosts that pass strings send it;
+/// blank text reads as `{}`, text that is not JSON names `name`.
+pub fn input_from_text<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, Error> {
+    input_from_json(json_text(name, text)?)
+}
+
+fn json_text(name: &str, text: &str) -> Result<Value, Error> {
+    if text.trim().is_empty() {
+        return Ok(Value::Null);
+    }
+    serde_json::from_str(text).map_err(|e| Error::invalid(name, format!("is not valid JSON: {e}")))
+}
+
 /// Reads typed input from JSON, naming the offending field on failure.
 pub fn input_from_json<T: serde::de::DeserializeOwned>(input: Value) -> Result<T, Error> {
     let input = if input.is_null() {
@@ -63,6 +76,11 @@ macro_rules! operations {
                     return input_from_json::<$ty>(input).map(Operation::$variant);
                 })*
                 Err(Error::invalid("endpoint", format!("unknown endpoint id {endpoint:?}")))
+            }
+
+            /// [`Operation::from_json`] from JSON text (blank reads as `{}`).
+            pub fn from_text(endpoint: &str, text: &str) -> Result<Operation, Error> {
+                Operation::from_json(endpoint, json_text("input", text)?)
             }
 
             /// The endpoint id.

@@ -53,6 +53,14 @@ impl Client {
         self.runtime.block_on(self.inner.run(flow))
     }
 
+    /// Any unified operation given as a value; see [`crate::Client::unified`].
+    pub fn unified(
+        &self,
+        op: rosterkit_core::unified::UnifiedOp,
+    ) -> Result<rosterkit_core::unified::UnifiedOutput, Error> {
+        self.runtime.block_on(self.inner.unified(op))
+    }
+
     /// One endpoint call by id.
     pub fn execute(&self, op: Operation) -> Result<Output, Error> {
         self.runtime.block_on(self.inner.execute(op))

@@ -8,7 +8,8 @@ use futures_util::stream::{self, Stream};
 use rosterkit_core::membership::{self, Apply, ApplyReport, MembershipPlan, SyncOptions};
 use rosterkit_core::retry::RetryPolicy;
 use rosterkit_core::unified::{
-    capabilities, Capabilities, Directory, Group, GroupChanges, Member, NewGroup, PageFlows, User,
+    capabilities, Capabilities, Directory, Group, GroupChanges, Member, NewGroup, PageFlows,
+    UnifiedOp, UnifiedOutput, User,
 };
 use rosterkit_core::{Context, Endpoint, Error, Flow, Operation, Output, Provider, Secret, Target};
 use std::sync::{Arc, Mutex};
@@ -329,6 +330,36 @@ impl Client {
                 control.cancel.as_ref(),
             )
             .await)
+    }
+
+    /// Any unified operation given as a value (`{"op": "list_groups"}`): what
+    /// the bindings' by-name entry points and the unified vectors run. Changes
+    /// to membership go through [`Client::apply`], with this client's
+    /// concurrency and per-user locks, like the typed methods.
+    pub async fn unified(&self, op: UnifiedOp) -> Result<UnifiedOutput, Error> {
+        match op {
+            UnifiedOp::AddMembers { group_id, user_ids } => self
+                .add_members(&group_id, &user_ids)
+                .await
+                .map(UnifiedOutput::Report),
+            UnifiedOp::RemoveMembers { group_id, user_ids } => self
+                .remove_members(&group_id, &user_ids)
+                .await
+                .map(UnifiedOutput::Report),
+            UnifiedOp::SyncMembers {
+                group_id,
+                desired,
+                options,
+            } => self
+                .sync(&group_id, &desired, options)
+                .await
+                .map(UnifiedOutput::Report),
+            UnifiedOp::Apply { plan } => self.apply(&plan).await.map(UnifiedOutput::Report),
+            op => {
+                let flow = op.flow(&self.inner.directory, self.context())?;
+                self.run(flow).await
+            }
+        }
     }
 
     /// A plan for the users of `report` whose change failed, is unknown or

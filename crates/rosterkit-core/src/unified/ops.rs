@@ -115,7 +115,20 @@ pub enum UnifiedOutput {
     Nothing(()),
 }
 
+impl UnifiedOutput {
+    /// The result as JSON text (snake_case fields, as the vectors write it).
+    pub fn to_json(&self) -> Result<String, Error> {
+        serde_json::to_string(self).map_err(Error::from)
+    }
+}
+
 impl UnifiedOp {
+    /// An operation from its JSON text, e.g. `{"op": "get_group",
+    /// "group_id": "g1"}`; a bad field is an `InvalidInput` naming it.
+    pub fn from_text(text: &str) -> Result<UnifiedOp, Error> {
+        crate::operation::input_from_text("op", text)
+    }
+
     /// The operation's snake_case name, as capability tables use it.
     pub fn name(&self) -> &'static str {
         match self {

@@ -365,6 +365,12 @@ class Client(_Base):
         (as ``input``, as keywords, or both)."""
         return _wait(self._native.call(endpoint_id, _input(input, fields)))
 
+    def unified(self, op: Mapping[str, Any]) -> Any:
+        """Any unified operation by name, e.g. ``{"op": "get_group", "group_id":
+        "g1"}``; the result as plain data (snake_case). The typed methods are
+        the everyday API; this is what the cross-language vectors run."""
+        return _wait(self._native.unified(op))
+
     def pages(
         self,
         endpoint_id: str,
@@ -547,6 +553,10 @@ class AsyncClient(_Base):
         """One vendor endpoint by inventory id, with the vendor's own field names
         (as ``input``, as keywords, or both)."""
         return await _run(self._native.call(endpoint_id, _input(input, fields)))
+
+    async def unified(self, op: Mapping[str, Any]) -> Any:
+        """Any unified operation by name; see :meth:`Client.unified`."""
+        return await _run(self._native.unified(op))
 
     async def pages(
         self,

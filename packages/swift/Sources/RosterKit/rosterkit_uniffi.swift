@@ -1348,6 +1348,13 @@ public protocol RosterKitClientProtocol: AnyObject, Sendable {
     func sync(groupId: String, desired: [String], options: SyncOptions, progress: ApplyProgress?) async throws  -> ApplyReport
     
     /**
+     * Any unified operation as JSON, e.g. `{"op": "get_group", "group_id":
+     * "g1"}`; returns its result as JSON (snake_case). What the unified
+     * vectors run; the typed methods above are the everyday API.
+     */
+    func unified(opJson: String) async throws  -> String
+    
+    /**
      * Changes a group; what is left out keeps its value. Returns the group
      * when the vendor answers with it.
      */
@@ -1778,6 +1785,27 @@ open func sync(groupId: String, desired: [String], options: SyncOptions, progres
             completeFunc: ffi_rosterkit_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_rosterkit_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeApplyReport_lift,
+            errorHandler: FfiConverterTypeRosterKitError_lift
+        )
+}
+    
+    /**
+     * Any unified operation as JSON, e.g. `{"op": "get_group", "group_id":
+     * "g1"}`; returns its result as JSON (snake_case). What the unified
+     * vectors run; the typed methods above are the everyday API.
+     */
+open func unified(opJson: String)async throws  -> String  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_rosterkit_uniffi_fn_method_rosterkitclient_unified(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(opJson)
+                )
+            },
+            pollFunc: ffi_rosterkit_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_rosterkit_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_rosterkit_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterString.lift,
             errorHandler: FfiConverterTypeRosterKitError_lift
         )
 }
@@ -2907,6 +2935,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_sync() != 13636) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_unified() != 36968) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_update_group() != 42290) {

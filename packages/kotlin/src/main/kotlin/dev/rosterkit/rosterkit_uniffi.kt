@@ -794,6 +794,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_sync(
     ): Int
+    external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_unified(
+    ): Int
     external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_update_group(
     ): Int
     external fun uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_user_pages(
@@ -879,6 +881,8 @@ internal object UniffiLib {
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_replan(`ptr`: Long,`report`: RustBufferApplyReport.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_sync(`ptr`: Long,`groupId`: RustBuffer.ByValue,`desired`: RustBuffer.ByValue,`options`: RustBufferSyncOptions.ByValue,`progress`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_unified(`ptr`: Long,`opJson`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_rosterkit_uniffi_fn_method_rosterkitclient_update_group(`ptr`: Long,`groupId`: RustBuffer.ByValue,`changes`: RustBufferGroupChanges.ByValue,
     ): Long
@@ -1119,6 +1123,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_sync() and 0xFFFF) != 13636) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_unified() and 0xFFFF) != 36968) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_update_group() and 0xFFFF) != 42290) {
@@ -2996,6 +3003,13 @@ public interface RosterKitClientInterface {
     suspend fun `sync`(`groupId`: kotlin.String, `desired`: List<kotlin.String>, `options`: SyncOptions, `progress`: ApplyProgress? = null): ApplyReport
     
     /**
+     * Any unified operation as JSON, e.g. `{"op": "get_group", "group_id":
+     * "g1"}`; returns its result as JSON (snake_case). What the unified
+     * vectors run; the typed methods above are the everyday API.
+     */
+    suspend fun `unified`(`opJson`: kotlin.String): kotlin.String
+    
+    /**
      * Changes a group; what is left out keeps its value. Returns the group
      * when the vendor answers with it.
      */
@@ -3602,6 +3616,33 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
         { future -> UniffiLib.ffi_rosterkit_uniffi_rust_future_free_rust_buffer(future) },
         // lift function
         { FfiConverterTypeApplyReport.lift(it) },
+        // Error FFI converter
+        RosterKitExceptionExternalErrorHandler,
+    )
+    }
+
+    
+    /**
+     * Any unified operation as JSON, e.g. `{"op": "get_group", "group_id":
+     * "g1"}`; returns its result as JSON (snake_case). What the unified
+     * vectors run; the typed methods above are the everyday API.
+     */
+    @Throws(RosterKitException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `unified`(`opJson`: kotlin.String) : kotlin.String {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_rosterkit_uniffi_fn_method_rosterkitclient_unified(
+                uniffiHandle,
+                
+        FfiConverterString.lower(`opJson`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_rosterkit_uniffi_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterString.lift(it) },
         // Error FFI converter
         RosterKitExceptionExternalErrorHandler,
     )
