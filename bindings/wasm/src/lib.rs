@@ -1,33 +1,16 @@
-//! # rosterkit-wasm
+//! The npm package's WebAssembly module: the `rosterkit` driver, with the
+//! JavaScript host (fetch, timers, `AbortSignal`) as its transport.
 //!
-//! The WebAssembly face of [`rosterkit_core`] for the `rosterkit` npm
-//! package. It holds no logic of its own: it converts JavaScript values to
-//! core types (naming the offending field when they do not fit), hands out
-//! core flows for the TypeScript host loop to drive over `fetch`, and
-//! converts results back to camelCase JavaScript values whose TypeScript
-//! declarations are generated from the mirror types here (tsify).
-//!
-//! Nothing here panics on bad input; a panic hook still records any panic's
-//! message so the host can turn the resulting trap into a typed error.
+//! Nothing here plans, parses or retries: the core's flows and the driver do
+//! that, exactly as in Rust, Python and Kotlin. This crate converts values
+//! (serde-wasm-bindgen, in JSON-compatible mode so maps become plain
+//! objects) and hands promises back. TypeScript types come from the core's
+//! tsify derives.
+#![cfg(target_arch = "wasm32")]
 
-mod args;
-mod error;
-mod flow;
-mod http;
-mod models;
-mod ops;
-mod pager;
+mod client;
+mod convert;
+mod host;
+mod pages;
 mod panic;
-mod plan;
 mod sansio;
-mod session;
-
-pub use error::{ErrorInfo, ErrorKind};
-pub use flow::{DirectoryOptions, Flow, FlowOptions, FlowStep, RetryOptions};
-pub use http::{HttpRequest, HttpResponse, Target};
-pub use models::{Capabilities, Group, Member, PageStyle, Permission, Provider, Support, User};
-pub use ops::{DeleteOptions, GroupChanges, NewGroup, Shaped, UnifiedOp};
-pub use pager::{Pager, UnifiedPager};
-pub use plan::{Action, EndpointCall, MembershipPlan, PlannedStep, StepKind};
-pub use sansio::{RetryDecision, RetryQuery};
-pub use session::{Session, SessionOptions};

@@ -1,53 +1,75 @@
-//! The sans-IO layer for callers who bring their own HTTP: build a request,
-//! parse a response, plan membership changes, ask for a retry decision.
+//! The sans-IO exports (`rosterkit/sansio`): the request the core builds,
+//! what it makes of a response, and whole flows a JavaScript host drives
+//! itself (its own HTTP stack, a recorded script, a service worker).
 
-use crate::args;
-use crate::error::{throw, Naming};
-use crate::flow::{directory, RetryOptions};
-use crate::http::{HttpRequest, HttpResponse};
-use crate::models::Capabilities;
-use crate::plan::MembershipPlan;
-use rosterkit_core::membership;
-use rosterkit_core::operation::Operation;
-use rosterkit_core::retry::{Attempt, Decision};
-use rosterkit_core::unified::capabilities as core_capabilities;
-use rosterkit_core::Provider;
+use crate::client::operation;
+use crate::convert::{argument, fail, flag, out, record, string, thrown, to_js, whole, Names};
+use crate::host::response_from_js;
+use rosterkit::RetryPolicy;
+use rosterkit_core::unified::{capabilities as caps, Directory, UnifiedOp};
+use rosterkit_core::{Context, Error, Operation, Provider, Step, Target};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-fn operation(endpoint_id: &JsValue, input: JsValue) -> Result<Operation, JsValue> {
-    let endpoint = args::string(endpoint_id, "endpointId")?;
-    let input = args::json(input, "input")?;
-    Operation::from_json(&endpoint, input).map_err(|e| throw(&e, Naming::Raw))
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** Where requests go and the credential they carry. */
+export interface Target {
+    baseUrl: string;
+    token: string;
+    /** SSW organization or Spotnana company id (unified flows). */
+    tenantId?: string;
 }
 
-/// The request for one endpoint call (see the endpoint inventory for ids
-/// and the vendor documents they come from).
+/** What a flow asks of its host next. */
+export type FlowStep =
+    | { step: "send"; request: HttpRequest }
+    | { step: "sleep"; millis: number }
+    | { step: "done"; ok: unknown }
+    | { step: "done"; error: Thrown };
+"#;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct JsTarget {
+    base_url: String,
+    token: String,
+    #[serde(default)]
+    tenant_id: Option<String>,
+}
+
+fn target(value: JsValue) -> Result<JsTarget, JsValue> {
+    record(value, "target")
+}
+
+fn response(value: &JsValue) -> Result<rosterkit_core::Response, JsValue> {
+    response_from_js(value).map_err(|(field, m)| thrown(&Error::invalid(field, m)))
+}
+
+/// The request for one endpoint call.
 #[wasm_bindgen(js_name = buildRequest, unchecked_return_type = "HttpRequest")]
 pub fn build_request(
-    #[wasm_bindgen(js_name = endpointId, unchecked_param_type = "string")] endpoint_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] endpoint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | null | undefined")]
     input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Target")] target: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Target")] t: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let op = operation(&endpoint_id, input)?;
-    let target = args::target(&target)?;
-    let request = op.request(&target).map_err(|e| throw(&e, Naming::Raw))?;
-    args::to_js(&HttpRequest::from_core(request)?)
+    let op = operation(endpoint, input)?;
+    let t = target(t)?;
+    out(op.request(&Target::new(t.base_url, t.token)), Names::Vendor)
 }
 
-/// The endpoint's output parsed from a response, or the typed error.
+/// The endpoint's result for a response, or its typed error (thrown).
 #[wasm_bindgen(js_name = parseResponse, unchecked_return_type = "unknown")]
 pub fn parse_response(
-    #[wasm_bindgen(js_name = endpointId, unchecked_param_type = "string")] endpoint_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] endpoint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | null | undefined")]
     input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "HttpResponse")] response: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "HttpResponse")] resp: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let op = operation(&endpoint_id, input)?;
-    let response = HttpResponse::from_js(&response, "response")?;
-    let value = op.parse(&response).map_err(|e| throw(&e, Naming::Raw))?;
-    args::to_js(&value)
+    let op = operation(endpoint, input)?;
+    out(op.parse(&response(&resp)?), Names::Vendor)
 }
 
 /// Every endpoint id, in documentation order.
@@ -56,129 +78,171 @@ pub fn endpoint_ids() -> Vec<String> {
     Operation::IDS.iter().map(|s| (*s).to_owned()).collect()
 }
 
-/// What a provider's API can do.
-#[wasm_bindgen(js_name = capabilities, unchecked_return_type = "Capabilities")]
+/// What a provider's API can do, and why not where it cannot.
+#[wasm_bindgen(unchecked_return_type = "Capabilities")]
 pub fn capabilities(
     #[wasm_bindgen(unchecked_param_type = "Provider")] provider: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let provider: Provider = args::string(&provider, "provider")?
-        .parse()
-        .map_err(|e| throw(&e, Naming::Camel))?;
-    args::to_js(&Capabilities::from(core_capabilities(provider)))
+    to_js(&caps(provider_of(provider)?))
 }
 
-/// The fewest calls that make a group's members exactly `desired`.
-#[wasm_bindgen(js_name = planSync, unchecked_return_type = "MembershipPlan")]
-pub fn plan_sync(
-    #[wasm_bindgen(js_name = directory, unchecked_param_type = "DirectoryOptions")]
-    directory_options: JsValue,
-    #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group_id: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string[]")] current: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string[]")] desired: JsValue,
-) -> Result<JsValue, JsValue> {
-    let dir = directory(directory_options)?;
-    let group_id = args::string(&group_id, "groupId")?;
-    let current = args::strings(&current, "current")?;
-    let desired = args::strings(&desired, "desired")?;
-    let plan = membership::plan(&dir, &group_id, &current, &desired)
-        .map_err(|e| throw(&e, Naming::Camel))?;
-    args::to_js(&MembershipPlan::from(&plan))
+fn provider_of(value: JsValue) -> Result<Provider, JsValue> {
+    string(value, "provider")?
+        .parse::<Provider>()
+        .map_err(|e| fail(e, Names::Camel))
 }
 
-/// The fewest calls that add `add` and remove `remove`.
-#[wasm_bindgen(js_name = planChanges, unchecked_return_type = "MembershipPlan")]
-pub fn plan_changes(
-    #[wasm_bindgen(js_name = directory, unchecked_param_type = "DirectoryOptions")]
-    directory_options: JsValue,
-    #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group_id: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string[]")] add: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string[]")] remove: JsValue,
-) -> Result<JsValue, JsValue> {
-    let dir = directory(directory_options)?;
-    let group_id = args::string(&group_id, "groupId")?;
-    let add = args::strings(&add, "add")?;
-    let remove = args::strings(&remove, "remove")?;
-    let plan = membership::plan_changes(&dir, &group_id, &add, &remove)
-        .map_err(|e| throw(&e, Naming::Camel))?;
-    args::to_js(&MembershipPlan::from(&plan))
-}
+/// A core flow for a JavaScript host to drive: `start()`, then report each
+/// response, transport failure or wake-up, until a `done` step.
+#[wasm_bindgen]
+pub struct Flow(rosterkit_core::Flow<Value>);
 
-/// What happened to one attempt, for `retryDecision`.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct RetryQuery {
-    /// The policy; defaults apply to what is left out.
-    #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
-    pub policy: Option<RetryOptions>,
-    /// Whether sending the request twice has the same effect as once.
-    pub retry_safe: bool,
-    /// Which attempt just ended, 1 for the first.
-    pub attempt: u32,
-    /// The response, when the server answered (read apart from the rest,
-    /// so that its body arrives byte for byte).
-    #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "HttpResponse"))]
-    pub response: Option<serde::de::IgnoredAny>,
-    /// With no response: whether the request may have reached the server
-    /// (false only when it provably never left). Defaults to true.
-    #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
-    pub sent: Option<bool>,
-    /// Milliseconds since the operation started.
-    #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
-    pub elapsed_ms: u64,
-    /// Seed for backoff jitter.
-    #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
-    pub seed: u64,
-}
-
-/// The policy's verdict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(tag = "decision", rename_all = "camelCase")]
-pub enum RetryDecision {
-    /// Wait this long, then send the same request again.
-    #[serde(rename_all = "camelCase")]
-    Retry {
-        /// Milliseconds to wait.
-        after_ms: u64,
-    },
-    /// Do not retry; report the outcome.
-    Stop,
-}
-
-/// Whether and when to retry after an attempt: 429 honours `Retry-After`,
-/// 5xx and transport failures are retried only when safe to repeat.
-#[wasm_bindgen(js_name = retryDecision, unchecked_return_type = "RetryDecision")]
-pub fn retry_decision(
-    #[wasm_bindgen(unchecked_param_type = "RetryQuery")] query: JsValue,
-) -> Result<JsValue, JsValue> {
-    let response = args::property(&query, "response");
-    let response = match response.is_undefined() || response.is_null() {
-        true => None,
-        false => Some(HttpResponse::from_js(&response, "response")?),
+fn context(t: &JsTarget, retry: JsValue) -> Result<Context, JsValue> {
+    let policy: RetryPolicy = if retry.is_undefined() || retry.is_null() {
+        RetryPolicy::default()
+    } else {
+        argument(retry, "retry")?
     };
-    let query: RetryQuery = args::object(query, "query")?;
-    let policy = query.policy.unwrap_or_default().policy();
-    let outcome = match &response {
-        Some(r) => Attempt::Response(r),
-        None => Attempt::Transport {
-            sent: query.sent.unwrap_or(true),
+    policy.check().map_err(|e| fail(e, Names::Camel))?;
+    let seed = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+    Ok(Context::new(
+        Target::new(t.base_url.clone(), t.token.clone()),
+        policy,
+        seed,
+    ))
+}
+
+// Results are plain data; a value that cannot become JSON is a core bug, and
+// `null` is a safer answer than a panic across the boundary.
+fn json<T: Serialize>(value: T) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+fn step(s: Step<Value>) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    #[serde(tag = "step", rename_all = "lowercase")]
+    enum Out<'a> {
+        Send {
+            request: &'a rosterkit_core::Request,
         },
-    };
-    let decision = match policy.decide(
-        query.retry_safe,
-        query.attempt,
-        outcome,
-        query.elapsed_ms,
-        query.seed,
-    ) {
-        Decision::Retry { after_ms } => RetryDecision::Retry { after_ms },
-        Decision::Stop => RetryDecision::Stop,
-    };
-    args::to_js(&decision)
+        Sleep {
+            millis: u64,
+        },
+        Done {
+            ok: &'a Value,
+        },
+    }
+    match &s {
+        Step::Send { request } => to_js(&Out::Send { request }),
+        Step::Sleep { millis } => to_js(&Out::Sleep { millis: *millis }),
+        Step::Done { result: Ok(v) } => to_js(&Out::Done { ok: v }),
+        Step::Done { result: Err(e) } => {
+            let obj = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&obj, &"step".into(), &"done".into());
+            let _ = js_sys::Reflect::set(&obj, &"error".into(), &fail(e.clone(), Names::Vendor));
+            Ok(obj.into())
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl Flow {
+    /// One endpoint call, with retries.
+    pub fn call(
+        #[wasm_bindgen(unchecked_param_type = "string")] endpoint: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | null | undefined")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Target")] t: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RetryPolicy | undefined")] retry: JsValue,
+    ) -> Result<Flow, JsValue> {
+        let op = operation(endpoint, input)?;
+        let t = target(t)?;
+        Ok(Flow(
+            rosterkit_core::Flow::call(op, context(&t, retry)?).map(json),
+        ))
+    }
+
+    /// Every page of a list endpoint; the result is all the items.
+    pub fn pages(
+        #[wasm_bindgen(unchecked_param_type = "string")] endpoint: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | null | undefined")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Target")] t: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RetryPolicy | undefined")] retry: JsValue,
+    ) -> Result<Flow, JsValue> {
+        let op = operation(endpoint, input)?;
+        let t = target(t)?;
+        Ok(Flow(
+            rosterkit_core::Flow::all_pages(op, context(&t, retry)?).map(json),
+        ))
+    }
+
+    /// A unified operation (`{op: "planSync", groupId, ...}`) on a
+    /// provider's directory.
+    pub fn unified(
+        #[wasm_bindgen(unchecked_param_type = "Provider")] provider: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] op: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Target")] t: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RetryPolicy | undefined")] retry: JsValue,
+    ) -> Result<Flow, JsValue> {
+        let provider = provider_of(provider)?;
+        if !op.is_object() {
+            return Err(thrown(&Error::invalid("op", "must be an object")));
+        }
+        let op: UnifiedOp = serde_wasm_bindgen::from_value::<Value>(op)
+            .map_err(|e| thrown(&Error::invalid("op", format!("is not plain data: {e}"))))
+            .and_then(|v| {
+                rosterkit_core::operation::input_from_json(v).map_err(|e| fail(e, Names::Vendor))
+            })?;
+        let t = target(t)?;
+        let ctx = context(&t, retry)?;
+        let dir = Directory {
+            provider,
+            tenant_id: t.tenant_id,
+        };
+        let flow = op.flow(&dir, ctx).map_err(|e| fail(e, Names::Vendor))?;
+        Ok(Flow(flow.map(json)))
+    }
+
+    /// The first step.
+    #[wasm_bindgen(unchecked_return_type = "FlowStep")]
+    pub fn start(&mut self) -> Result<JsValue, JsValue> {
+        step(self.0.start())
+    }
+
+    /// The response to the last `send` step.
+    #[wasm_bindgen(js_name = onResponse, unchecked_return_type = "FlowStep")]
+    pub fn on_response(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "HttpResponse")] resp: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] elapsed_ms: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let resp = response(&resp)?;
+        let elapsed = whole(elapsed_ms, "elapsedMs")?;
+        step(self.0.on_response(resp, elapsed))
+    }
+
+    /// The last `send` step failed in transport; `sent`: it may have arrived.
+    #[wasm_bindgen(js_name = onTransportError, unchecked_return_type = "FlowStep")]
+    pub fn on_transport_error(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "boolean")] sent: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] message: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] elapsed_ms: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        if sent.as_bool().is_none() {
+            return Err(thrown(&Error::invalid("sent", "must be a boolean")));
+        }
+        let (sent, message) = (flag(sent, "sent")?, string(message, "message")?);
+        let elapsed = whole(elapsed_ms, "elapsedMs")?;
+        step(self.0.on_transport_error(sent, &message, elapsed))
+    }
+
+    /// The last `sleep` step is over.
+    #[wasm_bindgen(js_name = onWoken, unchecked_return_type = "FlowStep")]
+    pub fn on_woken(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] elapsed_ms: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let elapsed = whole(elapsed_ms, "elapsedMs")?;
+        step(self.0.on_woken(elapsed))
+    }
 }

@@ -17,6 +17,9 @@ use std::fmt;
 #[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 #[cfg_attr(feature = "uniffi", uniffi(name = "RosterKitError"))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+// In TypeScript, `Error` is the builtin class: this is the detail of a
+// `RosterKitError` there.
+#[cfg_attr(feature = "wasm", tsify(rename = "ErrorDetail"))]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all_fields = "camelCase"))]
 pub enum Error {
     /// The caller passed a value the vendor document does not allow.

@@ -47,6 +47,9 @@ impl<'de> Deserialize<'de> for Header {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+// TypeScript already has a global `Request` (fetch's); the container name
+// only names the type, the wire fields stay as they are.
+#[cfg_attr(feature = "wasm", tsify(rename = "HttpRequest"))]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash)
@@ -82,6 +85,7 @@ impl Request {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(rename = "HttpResponse"))]
 #[cfg_attr(
     feature = "python",
     pyo3::pyclass(module = "rosterkit", get_all, frozen, eq, hash, from_py_object)

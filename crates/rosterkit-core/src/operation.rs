@@ -34,15 +34,24 @@ pub fn input_from_json<T: serde::de::DeserializeOwned>(input: Value) -> Result<T
     serde_path_to_error::deserialize(input).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner().to_string();
-        // serde names missing and unknown fields only inside its message.
-        let field = if path == "." || path.is_empty() {
-            inner
+        // serde names missing and unknown fields only inside its message,
+        // and its path stops at the object that holds them.
+        let named = (inner.starts_with("missing field `") || inner.starts_with("unknown field `"))
+            .then(|| inner.split('`').nth(1))
+            .flatten();
+        let root = path == "." || path.is_empty();
+        let field = match (root, named) {
+            (true, Some(name)) => name.to_owned(),
+            // Inside an internally tagged enum serde loses the path; the
+            // backticks then quote a value (an unknown variant), not a key.
+            (true, None) if inner.starts_with("unknown variant") => "input".to_owned(),
+            (true, None) => inner
                 .split('`')
                 .nth(1)
-                .map(str::to_owned)
-                .unwrap_or_else(|| "input".to_owned())
-        } else {
-            path
+                .map_or_else(|| "input".to_owned(), str::to_owned),
+            // An unknown key is already on the path; a missing one is not.
+            (false, Some(name)) if !path.ends_with(name) => format!("{path}.{name}"),
+            (false, _) => path,
         };
         Error::invalid(field, inner)
     })

@@ -13,12 +13,16 @@ use std::path::{Path, PathBuf};
 const DEFAULT_TARGET: &str = r#"{"base_url":"https://api.example.com","token":"test-token"}"#;
 const FILE_KEYS: &[&str] = &["endpoint", "source", "target", "cases"];
 const CASE_KEYS: &[&str] = &["name", "target", "input", "request", "response", "expect"];
+/// The unified behaviour vectors' directory, skipped here.
+const UNIFIED_DIR: &str = "unified";
 
 fn vectors_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
 }
 
-/// Every `.json` file under `dir`, sorted, except the top-level inventory.
+/// Every `.json` file under `dir`, sorted, except the top-level inventory and
+/// the unified behaviour vectors in `unified/` (another format, run by
+/// `crates/rosterkit/tests/unified_vectors.rs`).
 fn vector_files(dir: &Path) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         let entries =
@@ -26,6 +30,9 @@ fn vector_files(dir: &Path) -> Vec<PathBuf> {
         for entry in entries {
             let path = entry.expect("directory entry").path();
             if path.is_dir() {
+                if path.file_name().is_some_and(|n| n == UNIFIED_DIR) {
+                    continue;
+                }
                 walk(&path, out);
             } else if path.extension().is_some_and(|x| x == "json") {
                 out.push(path);

@@ -99,6 +99,11 @@ impl ClientBuilder {
         self
     }
 
+    /// Calls `log` with one line per HTTP exchange (see [`crate::log_line`]).
+    pub fn log(self, log: impl Fn(&str) + crate::MaybeSendSync + 'static) -> Self {
+        self.hook(crate::hooks::LogHook(log))
+    }
+
     /// Uses your own transport (a foreign HTTP stack, a test double).
     pub fn transport(mut self, transport: Arc<dyn Transport>) -> Self {
         self.transport = Some(transport);
@@ -159,6 +164,8 @@ impl ClientBuilder {
                 driver: Driver {
                     transport,
                     hooks: self.hooks,
+                    extra_headers: Vec::new(),
+                    timeout_ms: None,
                 },
             }),
         })

@@ -14,6 +14,7 @@ use rosterkit_core::unified::{
 use rosterkit_core::{Context, Endpoint, Error, Flow, Operation, Output, Provider, Secret, Target};
 use std::sync::{Arc, Mutex};
 
+#[derive(Clone)]
 pub(crate) struct Inner {
     pub(crate) directory: Directory,
     pub(crate) target: Target,
@@ -22,6 +23,20 @@ pub(crate) struct Inner {
     pub(crate) max_pages: u32,
     pub(crate) driver: Driver,
     pub(crate) locks: UserLocks,
+}
+
+/// Options of one call (or of every call of a derived client), for what a
+/// caller changes per request: the retry policy, a deadline per exchange,
+/// extra headers (a trace id, a vendor's beta flag).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CallOptions {
+    /// Replaces the client's retry policy.
+    pub retry: Option<RetryPolicy>,
+    /// Gives up on one HTTP exchange after this many milliseconds (a
+    /// transport error; retried only when the call is safe to repeat).
+    pub timeout_ms: Option<u64>,
+    /// Headers added to every request; `Authorization` is refused.
+    pub headers: Vec<(String, String)>,
 }
 
 /// An async client for one provider and tenant. Cheap to clone.
@@ -75,6 +90,59 @@ impl Client {
         );
         ctx.max_pages = self.inner.max_pages;
         ctx
+    }
+
+    /// A client that shares this one's transport and locks but applies
+    /// `options` to every call: `client.with_options(&o).list_groups()`.
+    pub fn with_options(&self, options: &CallOptions) -> Result<Client, Error> {
+        let mut inner = (*self.inner).clone();
+        if let Some(policy) = options.retry {
+            policy.check()?;
+            inner.policy = policy;
+        }
+        if let Some(ms) = options.timeout_ms {
+            if ms == 0 {
+                return Err(Error::invalid("timeout", "must be at least 1 ms"));
+            }
+            inner.driver.timeout_ms = Some(ms);
+        }
+        for (name, value) in &options.headers {
+            if name.eq_ignore_ascii_case("authorization") {
+                return Err(Error::invalid(
+                    "headers",
+                    "Authorization is set from the client's credential",
+                ));
+            }
+            if name.is_empty() || name.bytes().any(|b| !b.is_ascii_graphic() || b == b':') {
+                return Err(Error::invalid(
+                    "headers",
+                    format!("{name:?} is not a header name"),
+                ));
+            }
+            if value.bytes().any(|b| b == b'\r' || b == b'\n') {
+                return Err(Error::invalid(
+                    "headers",
+                    format!("the value of {name} has a line break"),
+                ));
+            }
+            inner.driver.extra_headers.push(rosterkit_core::Header {
+                name: name.clone(),
+                value: value.clone(),
+            });
+        }
+        Ok(Client {
+            inner: Arc::new(inner),
+        })
+    }
+
+    /// A client that shares this one's settings and locks but sends through
+    /// `transport`: how a JavaScript call brings its own `AbortSignal`.
+    pub fn with_transport(&self, transport: Arc<dyn crate::Transport>) -> Client {
+        let mut inner = (*self.inner).clone();
+        inner.driver.transport = transport;
+        Client {
+            inner: Arc::new(inner),
+        }
     }
 
     /// Drives any core flow to its end.
@@ -255,9 +323,20 @@ impl Client {
         group_id: &str,
         user_ids: &[String],
     ) -> Result<ApplyReport, Error> {
+        self.add_members_with(group_id, user_ids, ApplyControl::default())
+            .await
+    }
+
+    /// [`Client::add_members`] with cancellation, progress and concurrency.
+    pub async fn add_members_with(
+        &self,
+        group_id: &str,
+        user_ids: &[String],
+        control: ApplyControl,
+    ) -> Result<ApplyReport, Error> {
         rosterkit_core::validate::ids("user_ids", user_ids, true)?;
         let plan = membership::plan_changes(&self.inner.directory, group_id, user_ids, &[])?;
-        self.apply(&plan).await
+        self.apply_with(&plan, control).await
     }
 
     /// Removes members with the fewest calls; one outcome per user.
@@ -266,9 +345,20 @@ impl Client {
         group_id: &str,
         user_ids: &[String],
     ) -> Result<ApplyReport, Error> {
+        self.remove_members_with(group_id, user_ids, ApplyControl::default())
+            .await
+    }
+
+    /// [`Client::remove_members`] with cancellation, progress and concurrency.
+    pub async fn remove_members_with(
+        &self,
+        group_id: &str,
+        user_ids: &[String],
+        control: ApplyControl,
+    ) -> Result<ApplyReport, Error> {
         rosterkit_core::validate::ids("user_ids", user_ids, true)?;
         let plan = membership::plan_changes(&self.inner.directory, group_id, &[], user_ids)?;
-        self.apply(&plan).await
+        self.apply_with(&plan, control).await
     }
 
     /// The dry run of a sync: reads the members (and the users, when a
@@ -295,8 +385,20 @@ impl Client {
         desired: &[String],
         options: SyncOptions,
     ) -> Result<ApplyReport, Error> {
+        self.sync_with(group_id, desired, options, ApplyControl::default())
+            .await
+    }
+
+    /// [`Client::sync`] with cancellation, progress and concurrency.
+    pub async fn sync_with(
+        &self,
+        group_id: &str,
+        desired: &[String],
+        options: SyncOptions,
+        control: ApplyControl,
+    ) -> Result<ApplyReport, Error> {
         let plan = self.plan(group_id, desired, options).await?;
-        self.apply(&plan).await
+        self.apply_with(&plan, control).await
     }
 
     /// Runs a plan, additions first, at most `concurrency` calls at once.

@@ -13,9 +13,15 @@ use rosterkit_core::{Context, Error, Flow, Step};
 use std::sync::{Arc, Mutex};
 
 /// What the driver needs to run flows.
+#[derive(Clone)]
 pub(crate) struct Driver {
     pub(crate) transport: Arc<dyn Transport>,
     pub(crate) hooks: Vec<Arc<dyn Hook>>,
+    /// Headers added to every request (per-call options); never the
+    /// credential, which only the core sets.
+    pub(crate) extra_headers: Vec<rosterkit_core::Header>,
+    /// Gives up on one exchange after this long (per-call options).
+    pub(crate) timeout_ms: Option<u64>,
 }
 
 const CANCELLED: &str = "cancelled";
@@ -46,14 +52,34 @@ async fn or_cancel<F: std::future::Future>(fut: F, cancel: Option<&Cancel>) -> O
 impl Driver {
     async fn send(
         &self,
-        request: rosterkit_core::Request,
+        mut request: rosterkit_core::Request,
     ) -> Result<rosterkit_core::Response, TransportError> {
+        for h in &self.extra_headers {
+            request
+                .headers
+                .retain(|have| !have.name.eq_ignore_ascii_case(&h.name));
+            request.headers.push(h.clone());
+        }
         let info = RequestInfo::of(&request);
         for h in &self.hooks {
             h.on_request(&info);
         }
         let started = self.transport.now_ms();
-        let result = self.transport.send(request).await;
+        let result = match self.timeout_ms {
+            None => self.transport.send(request).await,
+            Some(ms) => {
+                let send = std::pin::pin!(self.transport.send(request));
+                let timer = std::pin::pin!(self.transport.sleep(ms));
+                match select(send, timer).await {
+                    Either::Left((out, _)) => out,
+                    // The request may have arrived: only a safe retry repeats it.
+                    Either::Right((Ok(()), _)) => {
+                        Err(TransportError::Failed(format!("timed out after {ms} ms")))
+                    }
+                    Either::Right((Err(e), _)) => Err(e),
+                }
+            }
+        };
         let elapsed = self.transport.now_ms().saturating_sub(started);
         let status = result.as_ref().ok().map(|r| r.status);
         tracing::debug!(

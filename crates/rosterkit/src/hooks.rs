@@ -40,9 +40,33 @@ impl RequestInfo {
 }
 
 /// Called around every HTTP exchange, retries included.
-pub trait Hook: Send + Sync {
+pub trait Hook: crate::MaybeSendSync {
     /// Before a request is sent.
     fn on_request(&self, _request: &RequestInfo) {}
     /// After a response arrived (`status`), or the transport failed (`None`).
     fn on_response(&self, _request: &RequestInfo, _status: Option<u16>, _elapsed: Duration) {}
+}
+
+/// The one request log line every language prints:
+/// `GET https://host/path -> 200 in 12 ms` (or `-> failed`). It carries no
+/// header, so no credential; URLs carry ids, never secrets.
+pub fn log_line(request: &RequestInfo, status: Option<u16>, elapsed: Duration) -> String {
+    let outcome = status.map_or_else(|| "failed".to_owned(), |s| s.to_string());
+    format!(
+        "{} {} -> {} in {} ms",
+        request.method,
+        request.url,
+        outcome,
+        elapsed.as_millis()
+    )
+}
+
+/// A hook that hands each [`log_line`] to a function: Python's `logging`,
+/// a JavaScript `logger`, a test.
+pub(crate) struct LogHook<F>(pub(crate) F);
+
+impl<F: Fn(&str) + crate::MaybeSendSync> Hook for LogHook<F> {
+    fn on_response(&self, request: &RequestInfo, status: Option<u16>, elapsed: Duration) {
+        (self.0)(&log_line(request, status, elapsed));
+    }
 }

@@ -16,6 +16,10 @@
 //! # Ok(()) }
 //! ```
 
+// On wasm32 nothing is `Send` (JavaScript values live on one thread); the
+// same `Arc`s serve both targets rather than forking the code for `Rc`.
+#![cfg_attr(target_arch = "wasm32", allow(clippy::arc_with_non_send_sync))]
+
 #[cfg(feature = "blocking")]
 pub mod blocking;
 mod builder;
@@ -30,9 +34,9 @@ mod transport;
 
 pub use builder::ClientBuilder;
 pub use cancel::{Cancel, Cancelled};
-pub use client::Client;
+pub use client::{CallOptions, Client};
 pub use driver::{ApplyControl, ApplyProgress};
-pub use hooks::{Hook, RequestInfo};
+pub use hooks::{log_line, Hook, RequestInfo};
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::ReqwestTransport;
 pub use rosterkit_core::membership::{

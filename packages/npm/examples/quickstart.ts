@@ -33,11 +33,13 @@ export async function main(): Promise<void> {
   const group = groups[0];
   if (group !== undefined) {
     const users = await polaris.listUsers();
-    const plan: MembershipPlan = await polaris.plan(group.id, users.slice(0, 3).map((u) => u.id));
+    // `mode` is explicit: `additive` never removes anyone.
+    const plan: MembershipPlan = await polaris.plan(group.id, users.slice(0, 3).map((u) => u.id), { mode: 'additive' });
     console.log(`+${plan.toAdd.length} -${plan.toRemove.length} in ${plan.callCount} calls`);
     const report: ApplyReport = await polaris.apply(plan, { concurrency: 2 });
-    for (const outcome of report.steps) {
-      if (!outcome.ok) console.error(outcome.step.action, outcome.error.kind, outcome.error.message);
+    // One outcome per user: added, already a member, failed (with the typed error), ...
+    for (const outcome of report.outcomes) {
+      if (outcome.status === 'failed') console.error(outcome.userId, outcome.error?.kind);
     }
   }
 

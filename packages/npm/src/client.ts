@@ -1,25 +1,33 @@
 /**
- * `RosterKit`: one provider, one tenant, one credential, driving the core's
- * flows over `fetch`. The token lives in the wasm session only; it is not a
- * property of the client and never appears in `inspect`, `toString` or JSON.
+ * `RosterKit`: one provider, one tenant, one credential. Every method is a
+ * call into the Rust driver (compiled to wasm) with a `Host` that carries
+ * this call's `fetch` and `AbortSignal`; planning, paging, retries and the
+ * apply report all come from the core. The token lives in the wasm client
+ * only: it is not a property, and never shows in `inspect`, `toString` or JSON.
  */
-import { Pager, Session, UnifiedPager } from '../wasm/rosterkit_wasm.js';
+import { Client } from '../wasm/rosterkit_wasm.js';
 import type {
+  ApplyReport,
+  CallSettings,
   Capabilities,
-  Flow,
+  ClientSettings,
   Group,
   GroupChanges,
   Member,
   MembershipPlan,
   NewGroup,
+  Pages,
   Provider,
-  RetryOptions,
+  RetryPolicy,
+  SyncOptions,
   User,
 } from '../wasm/rosterkit_wasm.js';
-import { runSteps, type ApplyReport } from './apply.js';
-import { guard, RosterKitError, type ErrorContext } from './errors.js';
-import { drive } from './host.js';
-import { eitherSignal, type FetchLike } from './transport.js';
+import { guard, RosterKitError, toRosterKitError, withReport, type ErrorContext } from './errors.js';
+import { isLoaded, whenLoaded } from './runtime.js';
+import { abortReason, eitherSignal, makeHost, type FetchLike } from './transport.js';
+
+/** Where the request log goes: a function, or a logger with `debug` (console, pino, winston). */
+export type Logger = ((line: string) => void) | { debug(line: string): void };
 
 /** Options of `new RosterKit(...)`. */
 export interface RosterKitOptions {
@@ -27,18 +35,22 @@ export interface RosterKitOptions {
   provider: Provider;
   /** The tenant's base URL, e.g. `https://acme.app.imply.io` (Alteryx: `https://host/webapi`). */
   baseUrl: string;
-  /** The bearer token (Polaris: the API key). Kept inside the wasm session. */
+  /** The bearer token (Polaris: the API key). Kept inside the wasm client. */
   token: string;
   /** SSW organization id or Spotnana company id. */
   tenantId?: string;
   /** The transport; defaults to `globalThis.fetch`. */
   fetch?: FetchLike;
   /** The retry policy (429 honours `Retry-After`; 5xx and network errors only when safe). */
-  retry?: RetryOptions;
+  retry?: RetryPolicy;
   /** Aborts every call of this client. */
   signal?: AbortSignal;
-  /** Default number of calls `apply`, `addMembers` and `removeMembers` run at once (4). */
+  /** Calls a membership change runs at once (4). */
   concurrency?: number;
+  /** The most pages one listing reads before it stops with an error. */
+  maxPages?: number;
+  /** One line per HTTP exchange (`GET https://... -> 200 in 12 ms`), never a secret. In Node, `ROSTERKIT_LOG=debug` logs to stderr. */
+  logger?: Logger;
 }
 
 /** The options of one client per provider, for the per-provider factories. */
@@ -46,15 +58,24 @@ export type ProviderOptions = Omit<RosterKitOptions, 'provider'>;
 
 /** Per-call options. */
 export interface CallOptions {
-  /** Aborts this call: pending fetches and retry waits stop, and the call rejects with the signal's reason. */
+  /** Aborts this call: fetches and retry waits stop, and the call rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Milliseconds one HTTP exchange may take (a transport error, retried only when safe). */
+  timeout?: number;
+  /** This call's retry policy. */
+  retry?: RetryPolicy;
+  /** Headers added to this call's requests (not `Authorization`). */
+  headers?: Record<string, string>;
 }
 
-/** Options of calls that run a membership plan. */
+/** Options of calls that change membership. */
 export interface ApplyOptions extends CallOptions {
   /** At most this many calls at once. */
   concurrency?: number;
 }
+
+/** Options of `plan` and `sync`: the mode and guards (`SyncOptions`), and the call's options. */
+export type PlanOptions = SyncOptions & ApplyOptions;
 
 /** Options of `deleteGroup`. */
 export interface DeleteGroupOptions extends CallOptions {
@@ -62,68 +83,75 @@ export interface DeleteGroupOptions extends CallOptions {
   force?: boolean;
 }
 
-const DEFAULT_CONCURRENCY = 4;
-const HOST_OPTIONS = ['token', 'fetch', 'signal', 'concurrency'] as const;
+const CALL_KEYS = ['signal', 'timeout', 'retry', 'headers', 'concurrency', 'force'] as const;
+const HOST_KEYS = ['token', 'fetch', 'signal', 'logger'] as const;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Splits `{ signal, ...rest }`, keeping a non-object as it is so the wasm layer names it. */
-function splitSignal(options: unknown): [unknown, AbortSignal | undefined] {
-  if (!isObject(options)) {
-    return [options, undefined];
-  }
-  const { signal, ...rest } = options;
-  return [rest, signal as AbortSignal | undefined];
+/** `options` without the keys the host layer handles. */
+function without(options: unknown, keys: readonly string[]): unknown {
+  if (!isObject(options)) return options;
+  const rest: Record<string, unknown> = { ...options };
+  for (const key of keys) delete rest[key];
+  return rest;
 }
 
-function signalOf(options: unknown): AbortSignal | undefined {
-  return isObject(options) ? (options['signal'] as AbortSignal | undefined) : undefined;
+function callSettings(options: unknown): CallSettings | undefined {
+  if (!isObject(options)) return undefined;
+  const { timeout, retry, headers } = options as CallOptions;
+  if (timeout === undefined && retry === undefined && headers === undefined) return undefined;
+  return { timeout, retry, headers } as CallSettings;
 }
 
-function checkConcurrency(value: unknown, context: ErrorContext): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw RosterKitError.invalidInput('concurrency', 'must be an integer of at least 1', context);
+function logFunction(logger: unknown): ((line: string) => void) | undefined {
+  if (typeof logger === 'function') return logger as (line: string) => void;
+  if (isObject(logger) && typeof logger['debug'] === 'function') {
+    const debug = logger['debug'] as (line: string) => void;
+    return (line) => debug.call(logger, line);
   }
-  return value;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  if (logger === undefined && env?.['ROSTERKIT_LOG'] === 'debug') {
+    return (line) => console.error(`rosterkit: ${line}`);
+  }
+  return undefined;
 }
 
 /** A client for one provider and tenant. */
 export class RosterKit {
-  readonly #session: Session;
+  #native: Client | undefined;
+  readonly #make: () => Client;
   readonly #fetch: FetchLike;
   readonly #signal: AbortSignal | undefined;
-  readonly #concurrency: number;
+  readonly #settings: ClientSettings;
 
-  /** Checks the options (the token is checked without ever being echoed). */
+  /** Checks the options (the token without ever echoing it). In a browser, before the module loaded, the check happens on the first call. */
   constructor(options: RosterKitOptions) {
     const context = { operation: 'constructor' };
-    let sessionOptions: unknown = options;
-    let token: unknown;
-    let fetchImpl: unknown = globalThis.fetch;
-    let signal: unknown;
-    let concurrency: number | undefined;
-    if (isObject(options)) {
-      const rest: Record<string, unknown> = { ...options };
-      for (const key of HOST_OPTIONS) delete rest[key];
-      sessionOptions = rest;
-      token = options['token'];
-      fetchImpl = options['fetch'] ?? globalThis.fetch;
-      signal = options['signal'];
-      concurrency = checkConcurrency(options['concurrency'], context);
-    }
-    this.#session = guard(() => new Session(sessionOptions as never, token as string), context);
+    const o: Record<string, unknown> = isObject(options) ? options : {};
+    const fetchImpl = o['fetch'] ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') {
       throw RosterKitError.invalidInput('fetch', 'must be a function (no global fetch found)', context);
     }
+    const signal = o['signal'];
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
       throw RosterKitError.invalidInput('signal', 'must be an AbortSignal', context);
     }
+    const logger = o['logger'];
+    if (logger !== undefined && logFunction(logger) === undefined) {
+      throw RosterKitError.invalidInput('logger', 'must be a function or have a debug method', context);
+    }
     this.#fetch = (url, init) => (fetchImpl as FetchLike)(url, init);
     this.#signal = signal;
-    this.#concurrency = concurrency ?? DEFAULT_CONCURRENCY;
+    this.#settings = without(options, HOST_KEYS) as ClientSettings;
+    const token = o['token'];
+    this.#make = () =>
+      guard(
+        () => new Client(this.#settings, token as string, makeHost(this.#fetch, this.#signal), logFunction(logger)),
+        context,
+      );
+    if (isLoaded()) this.#native = this.#make();
   }
 
   /** A Splashtop Secure Workspace client (`tenantId`: the organization id). */
@@ -153,195 +181,220 @@ export class RosterKit {
 
   /** The provider. */
   get provider(): Provider {
-    return this.#session.provider;
+    return this.#settings.provider;
   }
 
   /** The base URL. */
   get baseUrl(): string {
-    return this.#session.baseUrl;
+    return this.#native?.baseUrl ?? this.#settings.baseUrl;
   }
 
   /** The tenant id, when there is one. */
   get tenantId(): string | undefined {
-    return this.#session.tenantId;
+    return this.#settings.tenantId;
   }
 
   #context(operation: string): ErrorContext {
-    return { provider: this.#session.provider, operation };
+    return { provider: this.#settings.provider, operation };
   }
 
-  async #run<T>(operation: string, signal: AbortSignal | undefined, make: (s: Session) => Flow): Promise<T> {
+  async #client(): Promise<Client> {
+    if (this.#native === undefined) {
+      await whenLoaded();
+      this.#native ??= this.#make();
+    }
+    return this.#native;
+  }
+
+  /** Runs `run` on a per-call client whose requests carry this call's signal and settings. */
+  async #call<T>(operation: string, options: unknown, run: (c: Client) => Promise<T> | T): Promise<T> {
     const context = this.#context(operation);
-    const flow = guard(() => make(this.#session), context);
-    const either = eitherSignal(this.#signal, signal);
+    const callSignal = isObject(options) ? (options['signal'] as AbortSignal | undefined) : undefined;
+    const either = eitherSignal(this.#signal, callSignal);
+    let call: Client | undefined;
     try {
-      return await drive<T>(flow, { fetch: this.#fetch, signal: either.signal, context });
+      const native = await this.#client();
+      call = guard(() => native.forCall(makeHost(this.#fetch, either.signal), callSettings(options)), context);
+      const c = call;
+      return await run(c);
+    } catch (thrown) {
+      if (either.signal?.aborted) throw abortReason(either.signal);
+      throw toRosterKitError(thrown, context);
     } finally {
+      call?.free();
       either.dispose();
     }
+  }
+
+  /** A membership change: an aborted one rejects with the signal's reason carrying `.report`. */
+  async #change(operation: string, options: unknown, run: (c: Client, concurrency: number | undefined) => Promise<ApplyReport>): Promise<ApplyReport> {
+    const concurrency = isObject(options) ? (options['concurrency'] as number | undefined) : undefined;
+    if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) {
+      throw RosterKitError.invalidInput('concurrency', 'must be an integer of at least 1', this.#context(operation));
+    }
+    const report = await this.#call(operation, options, (c) => run(c, concurrency));
+    const signal = isObject(options) ? (options['signal'] as AbortSignal | undefined) : undefined;
+    const aborted = [this.#signal, signal].find((s) => s?.aborted);
+    if (report.cancelled && aborted !== undefined) throw withReport(abortReason(aborted), report);
+    return report;
   }
 
   /** What this provider's API can do, and how or why not. */
   capabilities(): Capabilities {
-    return guard(() => this.#session.capabilities(), this.#context('capabilities'));
+    const native = this.#native;
+    if (native === undefined) throw RosterKitError.invalidInput('capabilities', 'the module is still loading: `await ready` first');
+    return guard(() => native.capabilities(), this.#context('capabilities'));
   }
 
   /** Every user (all pages). */
-  async listUsers(options?: CallOptions): Promise<User[]> {
-    return this.#run('listUsers', signalOf(options), (s) => s.listUsers());
+  listUsers(options?: CallOptions): Promise<User[]> {
+    return this.#call('listUsers', options, (c) => c.listUsers());
   }
 
   /** Every group (all pages). */
-  async listGroups(options?: CallOptions): Promise<Group[]> {
-    return this.#run('listGroups', signalOf(options), (s) => s.listGroups());
+  listGroups(options?: CallOptions): Promise<Group[]> {
+    return this.#call('listGroups', options, (c) => c.listGroups());
   }
 
   /** One group. */
-  async getGroup(groupId: string, options?: CallOptions): Promise<Group> {
-    return this.#run('getGroup', signalOf(options), (s) => s.getGroup(groupId));
+  getGroup(groupId: string, options?: CallOptions): Promise<Group> {
+    return this.#call('getGroup', options, (c) => c.getGroup(groupId));
   }
 
   /** Creates a group (`role` is Alteryx's; `permissions` B2Core's and Polaris's). */
-  async createGroup(group: NewGroup, options?: CallOptions): Promise<Group> {
-    return this.#run('createGroup', signalOf(options), (s) => s.createGroup(group));
+  createGroup(group: NewGroup, options?: CallOptions): Promise<Group> {
+    return this.#call('createGroup', options, (c) => c.createGroup(group));
   }
 
   /** Changes a group; what is left out keeps its value. Resolves with the group, or null where the vendor answers without one. */
-  async updateGroup(groupId: string, changes: GroupChanges, options?: CallOptions): Promise<Group | null> {
-    return this.#run('updateGroup', signalOf(options), (s) => s.updateGroup(groupId, changes));
+  updateGroup(groupId: string, changes: GroupChanges, options?: CallOptions): Promise<Group | null> {
+    return this.#call('updateGroup', options, async (c) => (await c.updateGroup(groupId, changes)) ?? null);
   }
 
   /** Deletes a group; `force` deletes a non-empty Alteryx group. */
   async deleteGroup(groupId: string, options?: DeleteGroupOptions): Promise<void> {
-    const [rest, signal] = splitSignal(options);
-    await this.#run('deleteGroup', signal, (s) => s.deleteGroup(groupId, rest as never));
+    const force = isObject(options) ? (options['force'] as boolean | undefined) : undefined;
+    await this.#call('deleteGroup', options, (c) => c.deleteGroup(groupId, force));
   }
 
   /** Every member of a group (all pages). */
-  async listMembers(groupId: string, options?: CallOptions): Promise<Member[]> {
-    return this.#run('listMembers', signalOf(options), (s) => s.listMembers(groupId));
+  listMembers(groupId: string, options?: CallOptions): Promise<Member[]> {
+    return this.#call('listMembers', options, (c) => c.listMembers(groupId));
   }
 
-  /** Adds members with the fewest calls the vendor allows; every call's outcome is reported. */
-  async addMembers(groupId: string, userIds: string[], options?: ApplyOptions): Promise<ApplyReport> {
-    const plan = guard(() => this.#session.planAdd(groupId, userIds), this.#context('addMembers'));
-    return this.#apply('addMembers', plan, options);
+  /** Adds members with the fewest calls the vendor allows; one outcome per user. */
+  addMembers(groupId: string, userIds: string[], options?: ApplyOptions): Promise<ApplyReport> {
+    return this.#change('addMembers', options, (c, n) => c.addMembers(groupId, userIds, n));
   }
 
-  /** Removes members with the fewest calls the vendor allows; every call's outcome is reported. */
-  async removeMembers(groupId: string, userIds: string[], options?: ApplyOptions): Promise<ApplyReport> {
-    const plan = guard(() => this.#session.planRemove(groupId, userIds), this.#context('removeMembers'));
-    return this.#apply('removeMembers', plan, options);
+  /** Removes members with the fewest calls the vendor allows; one outcome per user. */
+  removeMembers(groupId: string, userIds: string[], options?: ApplyOptions): Promise<ApplyReport> {
+    return this.#change('removeMembers', options, (c, n) => c.removeMembers(groupId, userIds, n));
   }
 
   /** Approves a pending join request (SSW). */
   async approveMember(groupId: string, userId: string, options?: CallOptions): Promise<void> {
-    await this.#run('approveMember', signalOf(options), (s) => s.approveMember(groupId, userId));
+    await this.#call('approveMember', options, (c) => c.approveMember(groupId, userId));
   }
 
   /** Rejects a pending join request (SSW). */
   async rejectMember(groupId: string, userId: string, options?: CallOptions): Promise<void> {
-    await this.#run('rejectMember', signalOf(options), (s) => s.rejectMember(groupId, userId));
+    await this.#call('rejectMember', options, (c) => c.rejectMember(groupId, userId));
   }
 
   /**
-   * The dry run: reads the current members and plans the fewest calls that
-   * make them exactly `desired`. Nothing is changed.
+   * The dry run of a sync toward `desired` (user ids or emails): reads the
+   * members and plans the fewest calls. `mode` is required (`additive` only
+   * adds; `authoritative` also removes). Risky plans are refused
+   * (`isRefused`) unless an option overrides that guard. Nothing is changed.
    */
-  async plan(groupId: string, desired: string[], options?: CallOptions): Promise<MembershipPlan> {
-    const context = this.#context('plan');
-    // Check the arguments before any request.
-    guard(() => this.#session.planSync(groupId, [], desired), context);
-    const members = await this.listMembers(groupId, options);
-    const current = members.map((m) => m.userId);
-    return guard(() => this.#session.planSync(groupId, current, desired), context);
+  plan(groupId: string, desired: string[], options: PlanOptions): Promise<MembershipPlan> {
+    return this.#call('plan', options, (c) => c.plan(groupId, desired, without(options, CALL_KEYS) as SyncOptions));
   }
 
   /**
-   * Runs a plan's steps, at most `concurrency` at once. Every step's outcome
-   * is in the report; a failed step never stops the others. An abort rejects
-   * with the signal's reason (steps already sent may have taken effect).
+   * Runs a plan, additions first (removals are held back if an addition
+   * failed), at most `concurrency` calls at once. Every user's outcome is in
+   * the report; a partial failure is never silent. An abort rejects with the
+   * signal's reason, whose `report` says what was done.
    */
-  async apply(plan: MembershipPlan, options?: ApplyOptions): Promise<ApplyReport> {
-    return this.#apply('apply', plan, options);
+  apply(plan: MembershipPlan, options?: ApplyOptions): Promise<ApplyReport> {
+    return this.#change('apply', options, (c, n) => c.apply(plan, n));
   }
 
-  async #apply(operation: string, plan: MembershipPlan, options: ApplyOptions | undefined): Promise<ApplyReport> {
-    const context = this.#context(operation);
-    const concurrency =
-      checkConcurrency(isObject(options) ? options['concurrency'] : undefined, context) ?? this.#concurrency;
-    const flows = guard(() => this.#session.stepFlows(plan), context);
-    const either = eitherSignal(this.#signal, signalOf(options));
-    try {
-      return await runSteps(plan.steps, flows, { fetch: this.#fetch, signal: either.signal, concurrency, context });
-    } finally {
-      either.dispose();
-    }
+  /** `plan`, then `apply`. */
+  sync(groupId: string, desired: string[], options: PlanOptions): Promise<ApplyReport> {
+    return this.#change('sync', options, (c, n) => c.sync(groupId, desired, without(options, CALL_KEYS) as SyncOptions, n));
+  }
+
+  /** A plan for the users whose change failed, is unknown or did not run; `null` when all is as desired. */
+  async replan(report: ApplyReport): Promise<MembershipPlan | null> {
+    const native = await this.#client();
+    return guard(() => native.replan(report), this.#context('replan'));
   }
 
   /** One call of a vendor endpoint with full fidelity (its own field names), with retries. */
-  async call(endpointId: string, input?: Record<string, unknown> | null, options?: CallOptions): Promise<unknown> {
-    return this.#run(typeof endpointId === 'string' ? endpointId : 'call', signalOf(options), (s) =>
-      s.call(endpointId, input),
-    );
+  call(endpointId: string, input?: Record<string, unknown> | null, options?: CallOptions): Promise<unknown> {
+    return this.#call(String(endpointId), options, (c) => c.call(endpointId, input));
   }
 
   /**
-   * The pages of a list endpoint, one at a time, each as its items (the
-   * core pager rewrites the paging parameters and stops a server that
-   * repeats a page).
+   * Any unified operation by name, e.g. `{op: 'getGroup', groupId: 'g1'}`;
+   * the result as plain data. The typed methods are the everyday API; this
+   * is what the cross-language vectors run (in every language's spelling).
    */
-  async *pages(
-    endpointId: string,
-    input?: Record<string, unknown> | null,
-    options?: CallOptions,
-  ): AsyncGenerator<unknown[], void, undefined> {
-    const context = this.#context(typeof endpointId === 'string' ? endpointId : 'pages');
-    const pager = guard(() => new Pager(endpointId, input), context);
-    try {
-      for (;;) {
-        const next = guard(() => pager.nextCall(), context);
-        if (next === null) return;
-        const output = await this.call(next.endpoint, next.input, options);
-        yield guard(() => pager.advance(output), context);
-      }
-    } finally {
-      pager.free();
-    }
+  async unified(op: Record<string, unknown>, options?: ApplyOptions): Promise<unknown> {
+    const text = await this.#call('unified', options, (c) => c.unified(JSON.stringify(op)));
+    return JSON.parse(text) as unknown;
   }
 
-  /** Every user, fetched page by page as the loop goes. */
+  /** The pages of a list endpoint, one at a time, each as the vendor's items. */
+  pages(endpointId: string, input?: Record<string, unknown> | null, options?: CallOptions): AsyncGenerator<unknown[], void, undefined> {
+    return this.#pages<unknown[]>(String(endpointId), options, (c) => c.pages(endpointId, input), false);
+  }
+
+  /** Every user, fetched a page at a time as the loop goes. */
   users(options?: CallOptions): AsyncGenerator<User, void, undefined> {
-    return this.#unified<User>('users', options, (s) => s.usersPager());
+    return this.#pages<User>('users', options, (c) => c.userPages(), true);
   }
 
-  /** Every group, fetched page by page as the loop goes. */
+  /** Every group, fetched a page at a time as the loop goes. */
   groups(options?: CallOptions): AsyncGenerator<Group, void, undefined> {
-    return this.#unified<Group>('groups', options, (s) => s.groupsPager());
+    return this.#pages<Group>('groups', options, (c) => c.groupPages(), true);
   }
 
-  /** Every member of a group, fetched page by page as the loop goes. */
+  /** Every member of a group, fetched a page at a time as the loop goes. */
   members(groupId: string, options?: CallOptions): AsyncGenerator<Member, void, undefined> {
-    return this.#unified<Member>('members', options, (s) => s.membersPager(groupId));
+    return this.#pages<Member>('members', options, (c) => c.memberPages(groupId), true);
   }
 
-  async *#unified<T>(
-    operation: string,
-    options: CallOptions | undefined,
-    make: (s: Session) => UnifiedPager,
-  ): AsyncGenerator<T, void, undefined> {
+  async *#pages<T>(operation: string, options: unknown, open: (c: Client) => Pages, flat: boolean): AsyncGenerator<T, void, undefined> {
     const context = this.#context(operation);
-    const pager = guard(() => make(this.#session), context);
-    const signal = signalOf(options);
+    const callSignal = isObject(options) ? (options['signal'] as AbortSignal | undefined) : undefined;
+    const either = eitherSignal(this.#signal, callSignal);
+    let call: Client | undefined;
+    let pages: Pages | undefined;
     try {
+      const native = await this.#client();
+      call = guard(() => native.forCall(makeHost(this.#fetch, either.signal), callSettings(options)), context);
+      const c = call;
+      pages = guard(() => open(c), context);
       for (;;) {
-        const next = guard(() => pager.nextCall(), context);
-        if (next === null) return;
-        const output = await this.#run<unknown>(operation, signal, (s) => s.call(next.endpoint, next.input));
-        yield* guard(() => pager.advance(output), context) as T[];
+        let page: unknown[] | null;
+        try {
+          page = await pages.next();
+        } catch (thrown) {
+          if (either.signal?.aborted) throw abortReason(either.signal);
+          throw toRosterKitError(thrown, context);
+        }
+        if (page === null) return;
+        if (flat) yield* page as T[];
+        else yield page as T;
       }
     } finally {
-      pager.free();
+      pages?.free();
+      call?.free();
+      either.dispose();
     }
   }
 

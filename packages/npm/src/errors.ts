@@ -1,13 +1,16 @@
 /**
- * The one error type of the package. Every failure, whether the core
- * reported it (typed `ErrorInfo` thrown by the wasm layer), the wasm module
- * trapped, or the host rejected an argument, becomes a `RosterKitError` in
- * {@link toRosterKitError}.
+ * The one error type of the package. Whatever the wasm module throws (the
+ * core's error, a trap, a glue error) and whatever the host layer rejects
+ * becomes a `RosterKitError` in {@link toRosterKitError}; its fields are
+ * read from the core's error, the same in every language.
  */
 import { takePanicMessage } from '../wasm/rosterkit_wasm.js';
-import type { ErrorInfo, ErrorKind } from '../wasm/rosterkit_wasm.js';
+import type { ApplyReport, ErrorDetail, Thrown } from '../wasm/rosterkit_wasm.js';
 
-export type { ErrorInfo, ErrorKind };
+export type { ErrorDetail };
+
+/** What kind of failure: the core's kinds, and `internal` for a bug in this package. */
+export type ErrorKind = ErrorDetail['kind'] | 'internal';
 
 /** Where an error happened, added by the client. */
 export interface ErrorContext {
@@ -17,56 +20,64 @@ export interface ErrorContext {
   operation?: string | undefined;
 }
 
+type Field = string | number | undefined;
+
+function read(detail: object, key: string): Field {
+  const value = (detail as Record<string, unknown>)[key];
+  return typeof value === 'string' || typeof value === 'number' ? value : undefined;
+}
+
 /** A failure of any RosterKit call. Never carries a credential. */
 export class RosterKitError extends Error {
-  /** What kind of failure, e.g. `not_found` or `rate_limited`. */
+  /** What kind of failure, e.g. `not_found`, `rate_limited` or `refused`. */
   readonly kind: ErrorKind;
-  /** The HTTP status behind the error, when there is one. */
+  /** The HTTP status behind the error (200 for a failure the vendor reported inside a 200). */
   readonly status: number | undefined;
   /** The vendor's own error code, when its body carried one. */
   readonly vendorCode: string | undefined;
-  /** The offending input field (`invalid_input`), e.g. `groupId`. */
+  /** The id the vendor's support asks for (Spotnana `debugIdentifier`). */
+  readonly debugIdentifier: string | undefined;
+  /** The offending input field (`invalid_input`). */
   readonly field: string | undefined;
   /** Why the input was rejected, or why the vendor cannot do the operation. */
   readonly reason: string | undefined;
-  /** How long the server asked to wait (`rate_limited`), in milliseconds. */
+  /** The guard that refused a sync (`refused`): `empty_desired`, `mass_removal`, `no_overlap`, `unresolved`. */
+  readonly guard: string | undefined;
+  /** How long the server asked to wait (`rate_limited`), in milliseconds, when it said. */
   readonly retryAfterMs: number | undefined;
-  /** The provider: the client's, or the one that cannot do the operation. */
+  /** The provider: the one that cannot do the operation, or the client's. */
   readonly provider: string | undefined;
-  /** The operation: the client method, or the one the provider cannot do. */
+  /** The operation: the one the provider cannot do, or the client method. */
   readonly operation: string | undefined;
   /** A short, secret-free start of a body that did not decode. */
   readonly excerpt: string | undefined;
-  /** The error exactly as rosterkit-core serializes it (the same JSON in every language). */
-  readonly detail: ErrorInfo['detail'];
+  /** The error exactly as rosterkit-core serializes it. */
+  readonly detail: ErrorDetail | { kind: 'internal'; message: string };
 
-  /** Wraps an `ErrorInfo` from the wasm layer. */
-  constructor(info: ErrorInfo, context: ErrorContext = {}, options?: { cause?: unknown }) {
-    super(info.message, options);
-    this.kind = info.kind;
-    this.status = info.status;
-    this.vendorCode = info.vendorCode;
-    this.field = info.field;
-    this.reason = info.reason;
-    this.retryAfterMs = info.retryAfterMs;
-    this.provider = info.provider ?? context.provider;
-    this.operation = info.operation ?? context.operation;
-    this.excerpt = info.excerpt;
-    this.detail = info.detail;
+  /** Wraps what the wasm module threw. */
+  constructor(thrown: Thrown | { kind: 'internal'; message: string; detail: { kind: 'internal'; message: string } }, context: ErrorContext = {}, options?: { cause?: unknown }) {
+    super(thrown.message, options);
+    const d = thrown.detail;
+    this.kind = thrown.kind;
+    this.detail = d;
+    this.status = 'status' in thrown ? thrown.status : undefined;
+    this.vendorCode = read(d, 'vendorCode') as string | undefined;
+    this.debugIdentifier = read(d, 'debugIdentifier') as string | undefined;
+    this.field = read(d, 'field') as string | undefined;
+    this.reason = read(d, 'reason') as string | undefined;
+    this.guard = read(d, 'guard') as string | undefined;
+    this.excerpt = read(d, 'excerpt') as string | undefined;
+    const retry = (d as { retryAfter?: { type: string; millis?: number; unixMillis?: number } }).retryAfter;
+    this.retryAfterMs =
+      retry?.type === 'delay' ? retry.millis : retry?.unixMillis !== undefined ? Math.max(0, retry.unixMillis - Date.now()) : undefined;
+    this.provider = (read(d, 'provider') as string | undefined) ?? context.provider;
+    this.operation = (read(d, 'operation') as string | undefined) ?? context.operation;
   }
 
   /** An `invalid_input` error raised by the host layer itself. */
   static invalidInput(field: string, reason: string, context: ErrorContext = {}): RosterKitError {
-    return new RosterKitError(
-      {
-        kind: 'invalid_input',
-        message: `invalid input: ${field}: ${reason}`,
-        field,
-        reason,
-        detail: { kind: 'invalid_input', field, reason },
-      },
-      context,
-    );
+    const detail = { kind: 'invalid_input' as const, field, reason };
+    return new RosterKitError({ kind: 'invalid_input', message: `invalid input: ${field}: ${reason}`, detail }, context);
   }
 }
 
@@ -77,40 +88,31 @@ Object.defineProperty(RosterKitError.prototype, 'name', {
   configurable: true,
 });
 
-function isErrorInfo(value: unknown): value is ErrorInfo {
+function isThrown(value: unknown): value is Thrown {
   return (
     typeof value === 'object' &&
     value !== null &&
-    typeof (value as ErrorInfo).kind === 'string' &&
-    typeof (value as ErrorInfo).message === 'string' &&
-    typeof (value as ErrorInfo).detail === 'object'
+    typeof (value as Thrown).kind === 'string' &&
+    typeof (value as Thrown).message === 'string' &&
+    typeof (value as Thrown).detail === 'object'
   );
 }
 
 /**
  * The one place where anything thrown across the wasm boundary becomes a
- * `RosterKitError`: a core error object, a trap (a Rust panic, whose message
- * the panic hook kept), or an error from the wasm-bindgen glue (a method
- * called on a freed object).
+ * `RosterKitError`: a core error, a trap (a Rust panic, whose message the
+ * panic hook kept), or an error of the wasm-bindgen glue.
  */
 export function toRosterKitError(thrown: unknown, context: ErrorContext = {}): RosterKitError {
-  if (thrown instanceof RosterKitError) {
-    return thrown;
-  }
-  if (isErrorInfo(thrown)) {
-    return new RosterKitError(thrown, context);
-  }
+  if (thrown instanceof RosterKitError) return thrown;
+  if (isThrown(thrown)) return new RosterKitError(thrown, context);
   const text = thrown instanceof Error ? thrown.message : String(thrown);
   const panic = thrown instanceof WebAssembly.RuntimeError ? takePanicMessage() : undefined;
   const message = `internal error in rosterkit: ${panic ?? text}`;
-  return new RosterKitError(
-    { kind: 'internal', message, detail: { kind: 'internal', message } },
-    context,
-    { cause: thrown },
-  );
+  return new RosterKitError({ kind: 'internal', message, detail: { kind: 'internal', message } }, context, { cause: thrown });
 }
 
-/** Calls into the wasm layer, turning whatever it throws into a `RosterKitError`. */
+/** Calls into the wasm module, turning whatever it throws into a `RosterKitError`. */
 export function guard<T>(call: () => T, context: ErrorContext = {}): T {
   try {
     return call();
@@ -119,13 +121,24 @@ export function guard<T>(call: () => T, context: ErrorContext = {}): T {
   }
 }
 
+/**
+ * An aborted membership change rejects with the signal's reason, carrying
+ * the partial report: which users changed, which are unknown, which never ran.
+ */
+export function withReport(reason: unknown, report: ApplyReport): unknown {
+  const error =
+    typeof reason === 'object' && reason !== null
+      ? reason
+      : new DOMException(String(reason ?? 'This operation was aborted'), 'AbortError');
+  Object.defineProperty(error, 'report', { value: report, enumerable: true, configurable: true });
+  return error;
+}
+
 /** True for a `RosterKitError`, also one from another copy of this package. */
 export function isRosterKitError(error: unknown): error is RosterKitError {
   return (
     error instanceof RosterKitError ||
-    (error instanceof Error &&
-      error.name === 'RosterKitError' &&
-      typeof (error as Partial<RosterKitError>).kind === 'string')
+    (error instanceof Error && error.name === 'RosterKitError' && typeof (error as Partial<RosterKitError>).kind === 'string')
   );
 }
 
@@ -149,5 +162,7 @@ export const isConflict = (e: unknown): e is RosterKitError => isKind(e, 'confli
 export const isRateLimited = (e: unknown): e is RosterKitError => isKind(e, 'rate_limited');
 /** The response did not have the documented shape. */
 export const isDecodeError = (e: unknown): e is RosterKitError => isKind(e, 'decode');
-/** The transport failed after the retries the policy allowed. */
+/** The transport failed (or timed out) after the retries the policy allowed. */
 export const isTransportError = (e: unknown): e is RosterKitError => isKind(e, 'transport');
+/** A membership sync was refused by a safety guard before any change; `guard` names it. */
+export const isRefused = (e: unknown): e is RosterKitError => isKind(e, 'refused');

@@ -9,10 +9,11 @@ export type {
   ApplyOptions,
   CallOptions,
   DeleteGroupOptions,
+  Logger,
+  PlanOptions,
   ProviderOptions,
   RosterKitOptions,
 } from './client.js';
-export type { ApplyReport, StepOutcome } from './apply.js';
 export type { FetchLike } from './transport.js';
 export {
   RosterKitError,
@@ -23,27 +24,38 @@ export {
   isInvalidInput,
   isNotFound,
   isRateLimited,
+  isRefused,
   isRosterKitError,
   isTransportError,
   isUnsupported,
 } from './errors.js';
-export type { ErrorContext, ErrorInfo, ErrorKind } from './errors.js';
+export type { ErrorContext, ErrorDetail, ErrorKind } from './errors.js';
 export type {
   Action,
+  ApplyReport,
   Capabilities,
+  Change,
+  DesiredEntry,
   EndpointCall,
   Group,
   GroupChanges,
   Member,
   MembershipPlan,
   NewGroup,
+  OutcomeStatus,
   PageStyle,
   Permission,
   PlannedStep,
   Provider,
-  RetryOptions,
+  Resolution,
+  RetryPolicy,
   StepKind,
+  StepOutcome,
+  StepStatus,
   Support,
+  SyncMode,
+  SyncOptions,
   User,
+  UserOutcome,
 } from '../wasm/rosterkit_wasm.js';
 export * as sansio from './sansio.js';

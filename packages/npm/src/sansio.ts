@@ -1,241 +1,114 @@
 /**
- * The sans-IO layer, for callers who bring their own HTTP: build the exact
- * request of an endpoint, parse a response into its output or a typed
- * error, drive a core flow or pager by hand, plan membership changes and ask
- * the retry policy for a decision. Nothing here does IO.
+ * The sans-IO layer, for callers who bring their own HTTP: the exact request
+ * of an endpoint, a response parsed into its output or a typed error, and
+ * whole core flows (retries, paging, read-modify-write, plans) to drive by
+ * hand. Nothing here does IO. In a browser, `await ready` first.
  */
 import * as wasm from '../wasm/rosterkit_wasm.js';
 import type {
   Capabilities,
-  DirectoryOptions,
-  EndpointCall,
-  FlowOptions,
-  Group,
+  FlowStep,
   HttpRequest,
   HttpResponse,
-  Member,
-  MembershipPlan,
-  PageStyle,
-  PlannedStep,
   Provider,
-  RetryDecision,
-  RetryQuery,
+  RetryPolicy,
   Target,
-  UnifiedOp,
-  User,
 } from '../wasm/rosterkit_wasm.js';
-import { guard, RosterKitError } from './errors.js';
+import { guard, RosterKitError, toRosterKitError } from './errors.js';
+import { isLoaded } from './runtime.js';
 
-export type {
-  Capabilities,
-  DirectoryOptions,
-  EndpointCall,
-  FlowOptions,
-  HttpRequest,
-  HttpResponse,
-  MembershipPlan,
-  PageStyle,
-  PlannedStep,
-  Provider,
-  RetryDecision,
-  RetryQuery,
-  Target,
-  UnifiedOp,
-};
+export type { Capabilities, HttpRequest, HttpResponse, Provider, RetryPolicy, Target };
 
-/** An endpoint's input, in the vendor's own field names (see the golden vectors). */
+/** An endpoint's input, in the vendor's own field names. */
 export type EndpointInput = Record<string, unknown> | null | undefined;
 
-/** The request for one endpoint call, e.g. `buildRequest('polaris.get_user', { user_id }, { baseUrl, token })`. */
-export function buildRequest(endpointId: string, input: EndpointInput, target: Target): HttpRequest {
-  return guard(() => wasm.buildRequest(endpointId, input, target), { operation: String(endpointId) });
+/** What a flow asks next; a failed `done` carries a `RosterKitError`. */
+export type Step =
+  | { step: 'send'; request: HttpRequest }
+  | { step: 'sleep'; millis: number }
+  | { step: 'done'; ok: unknown }
+  | { step: 'done'; error: RosterKitError };
+
+function call<T>(operation: string, f: () => T): T {
+  if (!isLoaded()) {
+    throw RosterKitError.invalidInput('module', 'the WebAssembly module is still loading: `await ready` first', { operation });
+  }
+  return guard(f, { operation });
 }
 
-/** The endpoint's output parsed from a response; throws a `RosterKitError` for the vendor's error. */
+/** The request for one endpoint call. */
+export function buildRequest(endpointId: string, input: EndpointInput, target: Target): HttpRequest {
+  return call(String(endpointId), () => wasm.buildRequest(endpointId, input, target));
+}
+
+/** The endpoint's result for a response; a vendor error throws a `RosterKitError`. */
 export function parseResponse(endpointId: string, input: EndpointInput, response: HttpResponse): unknown {
-  return guard(() => wasm.parseResponse(endpointId, input, response), { operation: String(endpointId) });
+  return call(String(endpointId), () => wasm.parseResponse(endpointId, input, response));
 }
 
 /** Every endpoint id, in documentation order. */
 export function endpointIds(): string[] {
-  return wasm.endpointIds();
+  return call('endpointIds', () => wasm.endpointIds());
 }
 
-/** What a provider's API can do, and how or why not. */
+/** What a provider's API can do, and why not where it cannot. */
 export function capabilities(provider: Provider): Capabilities {
-  return guard(() => wasm.capabilities(provider), { operation: 'capabilities' });
+  return call('capabilities', () => wasm.capabilities(provider));
 }
 
-/** The fewest calls that make a group's members exactly `desired`, given `current`. */
-export function planSync(
-  directory: DirectoryOptions,
-  groupId: string,
-  current: string[],
-  desired: string[],
-): MembershipPlan {
-  return guard(() => wasm.planSync(directory, groupId, current, desired), { operation: 'planSync' });
+function step(s: FlowStep, operation: string): Step {
+  return 'error' in s ? { step: 'done', error: toRosterKitError(s.error, { operation }) } : (s as Step);
 }
 
-/** The fewest calls that add `add` and remove `remove`. */
-export function planChanges(
-  directory: DirectoryOptions,
-  groupId: string,
-  add: string[],
-  remove: string[],
-): MembershipPlan {
-  return guard(() => wasm.planChanges(directory, groupId, add, remove), { operation: 'planChanges' });
-}
-
-/** Whether and when to retry after an attempt (429 honours `Retry-After`). */
-export function retryDecision(query: RetryQuery): RetryDecision {
-  return guard(() => wasm.retryDecision(query), { operation: 'retryDecision' });
-}
-
-/** What the host must do next; a finished flow's failure is a `RosterKitError`. */
-export type Step =
-  | { step: 'send'; request: HttpRequest }
-  | { step: 'sleep'; millis: number }
-  | { step: 'done'; ok: true; value: unknown }
-  | { step: 'done'; ok: false; error: RosterKitError };
-
-function toStep(step: wasm.FlowStep): Step {
-  if (step.step !== 'done') {
-    return step;
-  }
-  return step.error !== undefined
-    ? { step: 'done', ok: false, error: new RosterKitError(step.error) }
-    : { step: 'done', ok: true, value: step.ok };
-}
-
-/**
- * A core state machine: `start()`, then for each `send` step report the
- * response with `onResponse` (or `onTransportError`), for each `sleep` wait
- * and call `onWoken`, until `done`. Call `free()` when finished.
- */
+/** A core flow: `start()`, then report each response, transport failure or wake-up until `done`. */
 export class Flow {
   readonly #inner: wasm.Flow;
+  readonly #operation: string;
 
-  private constructor(inner: wasm.Flow) {
+  private constructor(inner: wasm.Flow, operation: string) {
     this.#inner = inner;
+    this.#operation = operation;
   }
 
-  /** One endpoint call, retried as the policy allows. */
-  static call(endpointId: string, input: EndpointInput, target: Target, options?: FlowOptions): Flow {
-    return new Flow(guard(() => wasm.Flow.call(endpointId, input, target, options), { operation: String(endpointId) }));
+  /** One endpoint call, with retries. */
+  static call(endpointId: string, input: EndpointInput, target: Target, retry?: RetryPolicy): Flow {
+    const op = String(endpointId);
+    return new Flow(call(op, () => wasm.Flow.call(endpointId, input, target, retry)), op);
   }
 
-  /** Every page of a list endpoint; the value is the array of all items. */
-  static allPages(endpointId: string, input: EndpointInput, target: Target, options?: FlowOptions): Flow {
-    return new Flow(
-      guard(() => wasm.Flow.allPages(endpointId, input, target, options), { operation: String(endpointId) }),
-    );
+  /** Every page of a list endpoint; the result is all the items. */
+  static pages(endpointId: string, input: EndpointInput, target: Target, retry?: RetryPolicy): Flow {
+    const op = String(endpointId);
+    return new Flow(call(op, () => wasm.Flow.pages(endpointId, input, target, retry)), op);
   }
 
-  /** A unified operation; throws `unsupported` when the vendor cannot do it. */
-  static unified(directory: DirectoryOptions, op: UnifiedOp, target: Target, options?: FlowOptions): Flow {
-    return new Flow(guard(() => wasm.Flow.unified(directory, op, target, options), { operation: 'unified' }));
-  }
-
-  /** One step of a membership plan. */
-  static planStep(step: PlannedStep, target: Target, options?: FlowOptions): Flow {
-    return new Flow(guard(() => wasm.Flow.planStep(step, target, options), { operation: 'planStep' }));
+  /** A unified operation, e.g. `{op: 'planSync', groupId, desired, options: {mode: 'additive'}}`; results are the camelCase models. */
+  static unified(provider: Provider, op: Record<string, unknown>, target: Target, retry?: RetryPolicy): Flow {
+    const name = typeof op?.['op'] === 'string' ? op['op'] : 'unified';
+    return new Flow(call(name, () => wasm.Flow.unified(provider, op, target, retry)), name);
   }
 
   /** The first step. */
   start(): Step {
-    return toStep(guard(() => this.#inner.start()));
+    return step(guard(() => this.#inner.start(), { operation: this.#operation }), this.#operation);
   }
 
-  /** Reports the response to the last `send`. */
+  /** The response to the last `send`. */
   onResponse(response: HttpResponse, elapsedMs: number): Step {
-    return toStep(guard(() => this.#inner.onResponse(response, elapsedMs)));
+    return step(guard(() => this.#inner.onResponse(response, elapsedMs), { operation: this.#operation }), this.#operation);
   }
 
-  /** Reports that the last `send` got no response (`sent: false` only if it provably never left). */
+  /** The last `send` failed in transport; `sent`: it may have reached the server. */
   onTransportError(sent: boolean, message: string, elapsedMs: number): Step {
-    return toStep(guard(() => this.#inner.onTransportError(sent, message, elapsedMs)));
+    return step(guard(() => this.#inner.onTransportError(sent, message, elapsedMs), { operation: this.#operation }), this.#operation);
   }
 
-  /** Reports that the last `sleep` is over. */
+  /** The last `sleep` is over. */
   onWoken(elapsedMs: number): Step {
-    return toStep(guard(() => this.#inner.onWoken(elapsedMs)));
+    return step(guard(() => this.#inner.onWoken(elapsedMs), { operation: this.#operation }), this.#operation);
   }
 
-  /** Releases the flow's wasm memory (also done when it is garbage collected). */
-  free(): void {
-    this.#inner.free();
-  }
-}
-
-/**
- * Walks a unified list (`listUsers`, `listGroups`, `listMembers`) page by
- * page: `nextCall()` gives the vendor call for the next page (or null),
- * `advance(output)` takes that call's parsed output and returns the page's
- * items as unified models.
- */
-export class UnifiedPager {
-  readonly #inner: wasm.UnifiedPager;
-
-  /** A pager over a unified list operation on a directory; throws `unsupported` when the vendor cannot list it. */
-  constructor(directory: DirectoryOptions, op: UnifiedOp) {
-    this.#inner = guard(() => new wasm.UnifiedPager(directory, op), { operation: 'unifiedPager' });
-  }
-
-  /** The call for the next page, or null when paging is over. */
-  nextCall(): EndpointCall | null {
-    return guard(() => this.#inner.nextCall());
-  }
-
-  /** Takes the output of the page just fetched and returns its items. */
-  advance(output: unknown): User[] | Group[] | Member[] {
-    return guard(() => this.#inner.advance(output));
-  }
-
-  /** Whether every page has been fetched. */
-  get done(): boolean {
-    return this.#inner.done;
-  }
-
-  /** Releases the pager's wasm memory (also done when it is garbage collected). */
-  free(): void {
-    this.#inner.free();
-  }
-}
-
-/**
- * Walks the pages of a list endpoint: `nextCall()` gives the call for the
- * next page (or null), `advance(output)` takes that call's parsed output and
- * returns the page's items.
- */
-export class Pager {
-  readonly #inner: wasm.Pager;
-
-  /** A pager over `endpointId` with `input`. */
-  constructor(endpointId: string, input: EndpointInput) {
-    this.#inner = guard(() => new wasm.Pager(endpointId, input), { operation: String(endpointId) });
-  }
-
-  /** The call for the next page, or null when paging is over. */
-  nextCall(): EndpointCall | null {
-    return guard(() => this.#inner.nextCall());
-  }
-
-  /** Takes the output of the page just fetched and returns its items. */
-  advance(output: unknown): unknown[] {
-    return guard(() => this.#inner.advance(output));
-  }
-
-  /** Whether every page has been fetched. */
-  get done(): boolean {
-    return this.#inner.done;
-  }
-
-  /** The vendor's paging style. */
-  get style(): PageStyle {
-    return this.#inner.style;
-  }
-
-  /** Releases the pager's wasm memory (also done when it is garbage collected). */
+  /** Frees the flow's memory now instead of at garbage collection. */
   free(): void {
     this.#inner.free();
   }

@@ -1,41 +1,19 @@
 /**
- * The host side of the wire: `fetch` for a core request, the response back
- * as the core's record, and sleeps that an `AbortSignal` cuts short.
+ * The host side of the wire, handed to the wasm driver per call: `fetch`
+ * with the call's `AbortSignal`, and timers the signal cuts short. Retries,
+ * paging and timeouts are decided in Rust; this file only does the IO.
  */
-import type { HttpRequest, HttpResponse } from '../wasm/rosterkit_wasm.js';
+import type { Host, HostFailure, HttpRequest, HttpResponse } from '../wasm/rosterkit_wasm.js';
 
 /** The part of `fetch` the client uses; inject your own through `options.fetch`. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
-
-/** Sends a core request and reads the whole response. */
-export async function send(
-  fetchImpl: FetchLike,
-  request: HttpRequest,
-  signal: AbortSignal | undefined,
-): Promise<HttpResponse> {
-  const init: RequestInit = { method: request.method, headers: request.headers };
-  if (request.body !== null && request.body !== undefined) {
-    init.body = request.body;
-  }
-  if (signal !== undefined) {
-    init.signal = signal;
-  }
-  const response = await fetchImpl(request.url, init);
-  const headers: [string, string][] = [];
-  response.headers.forEach((value, name) => headers.push([name, value]));
-  return {
-    status: response.status,
-    headers,
-    body: new Uint8Array(await response.arrayBuffer()),
-  };
-}
 
 // Errors that mean the request never left this machine, so even a create is
 // safe to send again (the core decides; it only needs to know).
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** What failed, and whether the request may have reached the server. */
-export function describeTransportError(error: unknown): { sent: boolean; message: string } {
+export function describeTransportError(error: unknown): HostFailure {
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
   const code = typeof cause?.code === 'string' ? cause.code : undefined;
   let message = error instanceof Error ? error.message : String(error);
@@ -52,7 +30,7 @@ export function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
 }
 
-/** Waits `millis`, or rejects with the signal's reason as soon as it aborts. */
+/** Waits `millis`, or rejects as soon as the signal aborts. */
 export function sleep(millis: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
@@ -69,6 +47,36 @@ export function sleep(millis: number, signal: AbortSignal | undefined): Promise<
     }, millis);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+const CANCELLED: HostFailure = { cancelled: true, message: 'aborted' };
+
+/** The `Host` of one call: every request and wait honours `signal`. */
+export function makeHost(fetchImpl: FetchLike, signal: AbortSignal | undefined): Host {
+  return {
+    async send(request: HttpRequest): Promise<HttpResponse> {
+      if (signal?.aborted) throw CANCELLED;
+      const init: RequestInit = { method: request.method, headers: request.headers };
+      if (request.body !== null && request.body !== undefined) init.body = request.body as Uint8Array<ArrayBuffer>;
+      if (signal !== undefined) init.signal = signal;
+      try {
+        const response = await fetchImpl(request.url, init);
+        const headers: [string, string][] = [];
+        response.headers.forEach((value, name) => headers.push([name, value]));
+        return { status: response.status, headers, body: new Uint8Array(await response.arrayBuffer()) };
+      } catch (error) {
+        if (signal?.aborted) throw CANCELLED;
+        throw describeTransportError(error);
+      }
+    },
+    async sleep(millis: number): Promise<void> {
+      try {
+        await sleep(millis, signal);
+      } catch {
+        throw CANCELLED;
+      }
+    },
+  };
 }
 
 /**

@@ -57,7 +57,7 @@ describe('client methods', () => {
     ['call(endpoint, "notanobject")', (c) => c.call('ssw.list_groups', 'notanobject'), 'input'],
     ['call(other provider)', (c) => c.call('polaris.list_users', {}), 'endpointId'],
     ['call(endpoint, bad field)', (c) => c.call('ssw.list_groups', { organization_id: 7 }), 'organization_id'],
-    ['call(endpoint, bigint)', (c) => c.call('ssw.list_groups', { page: 1n }), 'input'],
+    ['call(endpoint, symbol)', (c) => c.call('ssw.list_groups', { organization_id: 'o', page: Symbol('x') }), 'input'],
   ];
   for (const [name, run, field] of cases) {
     test(name, () => rejectsWith(Promise.resolve().then(() => run(client())), field));
@@ -106,34 +106,20 @@ describe('sansio', () => {
   test('parseResponse body', () =>
     throwsWith(() => sansio.parseResponse('b2core.list_groups', {}, { status: 200, body: {} }), 'body'));
   test('capabilities("nope")', () => throwsWith(() => sansio.capabilities('nope'), 'provider'));
-  test('planSync bad directory', () => throwsWith(() => sansio.planSync({ provider: 'x' }, 'g', [], []), 'provider'));
-  test('retryDecision attempt', () => throwsWith(() => sansio.retryDecision({ retrySafe: true, attempt: -1 }), 'attempt'));
-  test('Flow.call options seed', () =>
-    throwsWith(() => sansio.Flow.call('b2core.list_groups', {}, target, { seed: 'x' }), 'seed'));
-  test('Flow.unified unknown op', () =>
-    throwsWith(() => sansio.Flow.unified({ provider: 'ssw' }, { op: 'explode' }, target), 'op'));
+  test('Flow.call retry typo', () =>
+    throwsWith(() => sansio.Flow.call('b2core.list_groups', {}, target, { maxAttemps: 2 }), 'retry.maxAttemps'));
+  test('Flow.unified unknown op', () => throwsWith(() => sansio.Flow.unified('ssw', { op: 'explode' }, target), 'op'));
+  test('Flow.unified unknown provider', () => throwsWith(() => sansio.Flow.unified('okta', { op: 'listGroups' }, target), 'provider'));
   test('Flow.unified missing argument', () =>
-    throwsWith(() => sansio.Flow.unified({ provider: 'b2core' }, { op: 'getGroup' }, target), 'groupId'));
+    throwsWith(() => sansio.Flow.unified('b2core', { op: 'getGroup' }, target), 'groupId'));
   test('Flow.unified extra argument', () =>
-    throwsWith(() => sansio.Flow.unified({ provider: 'b2core' }, { op: 'listGroups', page: 2 }, target), 'page'));
-  test('Flow.planStep kind type', () =>
-    throwsWith(() => sansio.Flow.planStep({ action: 'add', kind: { type: 'teleport' } }, target), 'kind.type'));
-  test('Flow.planStep endpoint', () =>
-    throwsWith(
-      () => sansio.Flow.planStep({ action: 'add', kind: { type: 'call', operation: { endpoint: 'x', input: {} } } }, target),
-      'kind.operation.endpoint',
+    throwsWith(() => sansio.Flow.unified('b2core', { op: 'listGroups', page: 2 }, target), 'page'));
+  test('Flow.unified plan step kind', () =>
+    // serde loses the path inside a tagged enum; the message still says what is wrong.
+    assert.throws(
+      () => sansio.Flow.unified('ssw', { op: 'apply', plan: { steps: [{ action: 'add', kind: { type: 'teleport' } }] } }, target),
+      (e) => isInvalidInput(e) && e.message.includes('teleport'),
     ));
-  test('Flow.planStep endpoint input', () =>
-    throwsWith(
-      () =>
-        sansio.Flow.planStep(
-          { action: 'remove', kind: { type: 'call', operation: { endpoint: 'ssw.remove_group_member', input: { group_id: 'g' } } } },
-          target,
-        ),
-      'kind.operation.input.user_id',
-    ));
-  test('Flow.planStep replaceUserGroups', () =>
-    throwsWith(() => sansio.Flow.planStep({ action: 'remove', kind: { type: 'replaceUserGroups', userId: 'u' } }, target), 'kind.removeGroupId'));
   test('flow.onResponse(elapsed "x")', () => {
     const flow = sansio.Flow.call('b2core.list_groups', {}, target);
     flow.start();

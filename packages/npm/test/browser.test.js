@@ -32,7 +32,7 @@ test('list groups, add a member, list members, remove it, in Chromium', { timeou
     assert.equal(result.memberAfter, false);
     assert.deepEqual(result.badInput, { isRosterKitError: true, kind: 'invalid_input', field: 'groupId', name: 'RosterKitError' });
     assert.equal(result.clientText, `RosterKit(ssw at ${server.url}/api/ssw)`);
-    assert.equal(result.sansioPaging, 'pageNumber');
+    assert.equal(result.sansioPaging, 'page_number');
     assert.ok(server.proxied.includes(`POST /ssw/iam/v1/group/grp_001/members/${result.newcomer}`), 'the browser sent it through fetch');
     assert.ok(server.proxied.includes(`DELETE /ssw/iam/v1/group/grp_001/members/${result.newcomer}`));
   } finally {

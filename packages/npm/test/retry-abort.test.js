@@ -35,7 +35,7 @@ describe('Retry-After', () => {
   test('the core asks the host to sleep exactly what Retry-After says', async () => {
     await addFault(emulator.url, rateLimit('2'));
     const target = { baseUrl: `${emulator.url}/b2core`, token: 'b2core-demo-token' };
-    const flow = Flow.call('b2core.get_group', { group_id: '1' }, target, { seed: 7 });
+    const flow = Flow.call('b2core.get_group', { group_id: '1' }, target);
     let step = flow.start();
     assert.equal(step.step, 'send');
     step = flow.onResponse(await send(step.request), 5);
@@ -44,8 +44,7 @@ describe('Retry-After', () => {
     assert.equal(step.step, 'send');
     step = flow.onResponse(await send(step.request), 2010);
     assert.equal(step.step, 'done');
-    assert.equal(step.ok, true);
-    assert.equal(step.value.name, 'Administrators');
+    assert.equal(step.ok.name, 'Administrators');
     flow.free();
   });
 
@@ -164,7 +163,7 @@ describe('AbortSignal', () => {
 
 test('buildRequest gives what the client sends', () => {
   const request = buildRequest('b2core.get_group', { group_id: '1' }, { baseUrl: 'https://b2.example', token: 't' });
-  assert.deepEqual(request, {
+  assert.deepEqual({ ...request, body: request.body ?? null }, {
     method: 'GET',
     url: 'https://b2.example/api/v2/groups/1',
     headers: [

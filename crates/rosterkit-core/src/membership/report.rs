@@ -93,6 +93,7 @@ pub struct UserOutcome {
     pub status: OutcomeStatus,
     /// Why it failed, is unknown or did not run.
     #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(type = "ErrorDetail | undefined", optional))]
     pub error: Option<Error>,
 }
 
@@ -130,6 +131,7 @@ pub struct StepOutcome {
     pub status: StepStatus,
     /// The first error among its users, if any.
     #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(type = "ErrorDetail | undefined", optional))]
     pub error: Option<Error>,
 }
 

@@ -353,6 +353,13 @@ impl Directory {
                 capabilities(self.provider).list_members.note,
             ));
         }
+        // Where the vendor has no way to look an email up, its members carry
+        // none either: refuse before any request rather than after a listing.
+        if let Err(why) = email_lookup(self.provider) {
+            if desired.iter().any(|d| looks_like_email(d.trim())) {
+                return Err(Error::unsupported(self.provider, "resolve_emails", why));
+            }
+        }
         Ok(Flow::from_machine(
             ctx,
             self.plan_machine(group_id, desired, options)?,

@@ -99,6 +99,7 @@ impl OperationPager {
             page: number("page"),
             offset: paged("offset"),
             total: number("total").or_else(|| paged("totalNumResults")),
+            size: number("page_size"),
         })?;
         Ok(items)
     }

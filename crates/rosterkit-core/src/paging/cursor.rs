@@ -15,6 +15,7 @@ pub(crate) struct PageInfo<'a> {
     pub(crate) page: Option<u64>,
     pub(crate) offset: Option<u64>,
     pub(crate) total: Option<u64>,
+    pub(crate) size: Option<u64>,
 }
 
 #[derive(Clone, Debug)]
@@ -24,6 +25,8 @@ pub(crate) struct PageCursor {
     /// Page number (PageNumber) or offset (the others) of the next request.
     position: u64,
     size: u64,
+    /// Items received so far.
+    items: u64,
     pages: u32,
     max_pages: u32,
     /// A digest of every page seen: (first key, last key, item count).
@@ -38,6 +41,7 @@ impl PageCursor {
             style,
             position,
             size,
+            items: 0,
             pages: 0,
             max_pages: MAX_PAGES,
             seen: HashSet::new(),
@@ -95,10 +99,15 @@ impl PageCursor {
                 )));
             }
         }
+        self.items = self.items.saturating_add(n);
         match self.style {
             PageStyle::PageNumber => {
-                let seen = self.position.saturating_mul(self.size);
-                self.done = n == 0 || info.total.map_or(n < self.size, |t| seen >= t);
+                // A server that caps the page size says so; page numbers then
+                // count its pages, so the next request asks for its size.
+                if let Some(size) = info.size.filter(|s| *s > 0 && *s < self.size) {
+                    self.size = size;
+                }
+                self.done = n == 0 || info.total.map_or(n < self.size, |t| self.items >= t);
                 self.position += 1;
             }
             PageStyle::OffsetLimitTotal => {

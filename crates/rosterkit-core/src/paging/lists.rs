@@ -28,6 +28,7 @@ macro_rules! ssw_list {
                     page: output.page,
                     offset: None,
                     total: output.total,
+                    size: output.page_size,
                 }
             }
             fn key(item: &$item) -> String {
@@ -62,6 +63,7 @@ macro_rules! spotnana_list {
                     page: None,
                     offset: pagination.offset,
                     total: pagination.total_num_results,
+                    size: None,
                 }
             }
             fn key(item: &$item) -> String {

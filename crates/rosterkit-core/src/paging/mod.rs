@@ -57,6 +57,9 @@ pub struct Page<T> {
     pub offset: Option<u64>,
     /// Items across all pages, when the server says.
     pub total: Option<u64>,
+    /// The page size the server says it used (page-number style): a server
+    /// may cap what was asked.
+    pub size: Option<u64>,
 }
 
 impl<T> Page<T> {
@@ -65,6 +68,7 @@ impl<T> Page<T> {
         Page {
             items,
             page: None,
+            size: None,
             offset: None,
             total: None,
         }
@@ -136,6 +140,7 @@ impl<L: ListEndpoint> Pager<L> {
             page: page.page,
             offset: page.offset,
             total: page.total,
+            size: page.size,
         })?;
         Ok(page.items)
     }

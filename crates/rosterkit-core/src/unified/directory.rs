@@ -217,6 +217,9 @@ impl Directory {
                 let create = spotnana::CreateUserGroup {
                     company_id: company_id.clone(),
                     name,
+                    // Both name and description are required on create
+                    // (REFERENCES.md, Spotnana); a unified group has none.
+                    description: Some(String::new()),
                     ..Default::default()
                 };
                 // The reference answers `{id}` only: read the new group back.
@@ -353,6 +356,25 @@ fn update_group(
             "give at least one of name, permissions, role",
         ));
     }
+    // A change the vendor's group cannot hold is refused, never dropped: a
+    // silent no-op would report success for nothing.
+    let (has_permissions, has_role) = match dir.provider {
+        Provider::Ssw | Provider::Spotnana => (false, false),
+        Provider::B2core | Provider::Polaris => (true, false),
+        Provider::Alteryx => (false, true),
+    };
+    if permissions.is_some() && !has_permissions {
+        return Err(Error::invalid(
+            "permissions",
+            format!("{} groups have no permissions to change", dir.provider),
+        ));
+    }
+    if role.is_some() && !has_role {
+        return Err(Error::invalid(
+            "role",
+            format!("{} groups have no role to change", dir.provider),
+        ));
+    }
     let gid = group_id.to_owned();
     Ok(match dir.provider {
         Provider::Ssw => {
@@ -428,7 +450,10 @@ fn update_group(
                     name,
                     role,
                 };
-                map(Box::new(Call::new(op)), |g| Some(Group::from(g)))
+                // An empty 200 gives back only the id: no group to return.
+                map(Box::new(Call::new(op)), |g| {
+                    g.name.is_some().then(|| Group::from(g))
+                })
             };
             match (name, role) {
                 (Some(n), Some(r)) => write(n, r, gid),

@@ -9,13 +9,24 @@ use crate::{validate, Error};
 use serde::{Deserialize, Serialize};
 
 /// One provider-independent operation.
+///
+/// In JSON the operation is snake_case (`{"op": "get_group", "group_id":
+/// ..}`), as every language's vectors write it; in JavaScript, like the
+/// records it carries, it is camelCase (`{op: "getGroup", groupId: ..}`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "op", deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    target_arch = "wasm32",
+    serde(rename_all = "camelCase", rename_all_fields = "camelCase")
+)]
 pub enum UnifiedOp {
-    /// Every user (all pages). Result: `[User]`.
-    ListUsers,
+    /// Every user (all pages). Result: `[User]`. (Braces, not a unit
+    /// variant: serde ignores extra keys next to a unit variant's tag, and a
+    /// misspelt argument must be refused.)
+    ListUsers {},
     /// Every group (all pages). Result: `[Group]`.
-    ListGroups,
+    ListGroups {},
     /// One group. Result: `Group`.
     GetGroup {
         /// The group.
@@ -132,8 +143,8 @@ impl UnifiedOp {
     /// The operation's snake_case name, as capability tables use it.
     pub fn name(&self) -> &'static str {
         match self {
-            UnifiedOp::ListUsers => "list_users",
-            UnifiedOp::ListGroups => "list_groups",
+            UnifiedOp::ListUsers {} => "list_users",
+            UnifiedOp::ListGroups {} => "list_groups",
             UnifiedOp::GetGroup { .. } => "get_group",
             UnifiedOp::CreateGroup { .. } => "create_group",
             UnifiedOp::UpdateGroup { .. } => "update_group",
@@ -154,8 +165,8 @@ impl UnifiedOp {
     pub fn flow(self, dir: &Directory, ctx: Context) -> Result<Flow<UnifiedOutput>, Error> {
         use UnifiedOutput as O;
         Ok(match self {
-            UnifiedOp::ListUsers => dir.list_users(ctx)?.map(O::Users),
-            UnifiedOp::ListGroups => dir.list_groups(ctx)?.map(O::Groups),
+            UnifiedOp::ListUsers {} => dir.list_users(ctx)?.map(O::Users),
+            UnifiedOp::ListGroups {} => dir.list_groups(ctx)?.map(O::Groups),
             UnifiedOp::GetGroup { group_id } => dir.get_group(&group_id, ctx)?.map(O::Group),
             UnifiedOp::CreateGroup { group } => dir.create_group(group, ctx)?.map(O::Group),
             UnifiedOp::UpdateGroup { group_id, changes } => dir

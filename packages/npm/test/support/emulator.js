@@ -30,10 +30,12 @@ function binary() {
   return bin;
 }
 
-/** Starts an emulator; resolves once it prints `listening on <url>`. */
+/**
+ * Starts `rosterkit emulator` on a port the OS picks (127.0.0.1 only);
+ * resolves once it prints `listening on <url>`, its first line.
+ */
 export async function startEmulator() {
-  const port = await freePort();
-  const child = spawn(binary(), ['emulator', '--port', String(port)], {
+  const child = spawn(binary(), ['emulator', '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

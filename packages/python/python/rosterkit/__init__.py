@@ -35,6 +35,7 @@ from rosterkit.client import (
     Mode,
     PermissionLike,
     Provider,
+    RetrySettings,
     Transport,
     UserList,
 )
@@ -83,6 +84,7 @@ __all__ = [
     "Provider",
     "RateLimited",
     "Refused",
+    "RetrySettings",
     "RosterKitError",
     "StepOutcome",
     "Transport",

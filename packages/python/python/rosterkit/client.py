@@ -43,6 +43,7 @@ __all__ = [
     "Mode",
     "PermissionLike",
     "Provider",
+    "RetrySettings",
     "Transport",
     "UserList",
 ]
@@ -115,10 +116,22 @@ def _options(
     }
 
 
+class RetrySettings(TypedDict, total=False):
+    """The retry policy, field by field (defaults: 4 attempts, 200 ms base
+    delay, 10 s cap, Retry-After honoured up to 60 s, 120 s deadline)."""
+
+    max_attempts: int
+    base_delay_ms: int
+    max_delay_ms: int
+    max_retry_after_ms: int
+    deadline_ms: int
+
+
 class Options(TypedDict, total=False):
     """The keyword options every client takes (see :class:`Client`)."""
 
     max_attempts: int
+    retry: RetrySettings
     timeout: float
     concurrency: int
     max_pages: int
@@ -165,6 +178,7 @@ class _Base:
         *,
         tenant_id: str | None = None,
         max_attempts: int | None = None,
+        retry: RetrySettings | None = None,
         timeout: float | None = None,
         concurrency: int | None = None,
         max_pages: int | None = None,
@@ -174,18 +188,21 @@ class _Base:
 
         ``token`` is the bearer token (Polaris: the API key). ``tenant_id`` is
         the SSW organization id or the Spotnana company id. ``max_attempts``
-        counts the first try (default 4); ``timeout`` is seconds per HTTP
+        counts the first try (default 4); ``retry`` sets the whole policy
+        (``max_attempts`` wins over its field); ``timeout`` is seconds per HTTP
         exchange (default 30); ``concurrency`` bounds parallel calls of an
         apply (default 8); ``max_pages`` is the page ceiling of one list
         (default 100,000); ``transport`` replaces the built-in HTTP stack.
         """
-        retry = None if max_attempts is None else {"max_attempts": max_attempts}
+        policy: dict[str, object] | None = None if retry is None else dict(retry.items())
+        if max_attempts is not None:
+            policy = {**(policy or {}), "max_attempts": max_attempts}
         self._native = NativeClient(
             provider,
             base_url,
             token,
             tenant_id,
-            retry,
+            policy,
             timeout,
             concurrency,
             max_pages,

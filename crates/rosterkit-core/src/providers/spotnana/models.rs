@@ -68,12 +68,13 @@ pub struct UserGroup {
     /// Platform-created: name, description and roles cannot change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_unmodifiable: Option<bool>,
-    /// Creation time.
+    /// Creation time: a string in the vendor file, `{"iso8601": ".."}` in
+    /// Spotnana's published schema (REFERENCES.md, Spotnana); kept as sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<String>,
-    /// Last update time.
+    pub created_at: Option<Value>,
+    /// Last update time, in either shape (see `created_at`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<String>,
+    pub updated_at: Option<Value>,
     /// Who created it (shape not documented, kept as sent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<Value>,
