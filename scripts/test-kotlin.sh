@@ -60,6 +60,16 @@ if ! diff -ru "$GENERATED" "$TMP" >"$TMP.diff" 2>&1; then
 fi
 rm -f "$TMP.diff"
 
+# uniffi copies Rust doc comments verbatim into KDoc and Swift doc comments.
+# Both languages nest block comments, so a `/*` inside one (`projects/*`)
+# leaves the comment open and nothing compiles; name the Rust doc to fix.
+if nested="$(grep -rn '^ *\*.*/\*' "$GENERATED" "$ROOT/packages/swift/Sources/RosterKit")"; then
+  echo "$nested" >&2
+  echo "a Rust doc comment above contains '/*', which opens a nested comment in Kotlin and Swift:" >&2
+  echo "reword it in the Rust source (e.g. 'projects/<id>') and regenerate" >&2
+  exit 1
+fi
+
 # Swift cannot be compiled on Linux; its generated sources are checked here
 # too, since they come from the same library.
 step "checking that the committed Swift sources are up to date"

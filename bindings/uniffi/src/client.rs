@@ -48,9 +48,13 @@ impl std::fmt::Debug for RosterKitClient {
 }
 
 fn control(progress: Option<Arc<ApplyProgress>>) -> ApplyControl {
-    ApplyControl {
-        progress: progress.map(|p| p.0.clone()),
-        ..ApplyControl::default()
+    match progress {
+        Some(p) => ApplyControl {
+            progress: Some(p.progress.clone()),
+            cancel: Some(p.cancel.clone()),
+            ..ApplyControl::default()
+        },
+        None => ApplyControl::default(),
     }
 }
 
@@ -197,7 +201,8 @@ impl RosterKitClient {
     }
 
     /// Applies a plan, additions first; one outcome per user. Pass an
-    /// `ApplyProgress` to read the report if the call is cancelled.
+    /// `ApplyProgress` to read the report if the call is cancelled, or to
+    /// cancel it (`progress.cancel()`: the call returns the partial report).
     #[uniffi::method(default(progress = None))]
     pub async fn apply(
         &self,

@@ -30,4 +30,14 @@ pub use progress::ApplyProgress;
 pub use sans_io::{build_request, endpoint_ids, parse_response, provider_capabilities};
 pub use transport::{HttpTransport, HttpTransportError};
 
+/// The error as one readable sentence, as the CLI prints it (the core's
+/// `Display`), e.g. `authentication failed: HTTP 401: invalid token`. uniffi's
+/// generated Kotlin `message` and Swift `errorDescription` list the fields
+/// instead (`status=401, vendorCode=null, ...`); the packages' extension
+/// files expose this as `description`.
+#[uniffi::export]
+pub fn describe_error(error: rosterkit_core::Error) -> String {
+    error.to_string()
+}
+
 uniffi::setup_scaffolding!();

@@ -1,12 +1,16 @@
-//! Reading an apply's report after its coroutine or task was cancelled.
+//! Reading an apply's report after its coroutine or task was cancelled, and
+//! cancelling it from the outside.
 
 use rosterkit_core::membership::ApplyReport;
 
 /// Pass one to `apply`/`sync`; if the call is cancelled (a Kotlin coroutine,
-/// a Swift task), `report()` still says which changes ran, which are
-/// unknown (in flight) and which never started.
+/// a Swift task through `cancel()`), `report()` still says which changes
+/// ran, which are unknown (in flight) and which never started.
 #[derive(Default, uniffi::Object)]
-pub struct ApplyProgress(pub(crate) rosterkit::ApplyProgress);
+pub struct ApplyProgress {
+    pub(crate) progress: rosterkit::ApplyProgress,
+    pub(crate) cancel: rosterkit::Cancel,
+}
 
 #[uniffi::export]
 impl ApplyProgress {
@@ -18,6 +22,16 @@ impl ApplyProgress {
 
     /// The report as things stand; `null`/`nil` before the apply started.
     pub fn report(&self) -> Option<ApplyReport> {
-        self.0.report()
+        self.progress.report()
+    }
+
+    /// Cancels the apply: changes in flight are abandoned (reported
+    /// unknown), the others never start (not run), and the call returns
+    /// that report. Kotlin needs no call (cancelling the coroutine drops
+    /// the apply); Swift does, from `withTaskCancellationHandler`, because
+    /// uniffi's Swift async calls run to completion when their `Task` is
+    /// cancelled.
+    pub fn cancel(&self) {
+        self.cancel.cancel();
     }
 }

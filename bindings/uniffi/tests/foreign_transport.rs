@@ -3,19 +3,19 @@
 //! and typed results, without a network.
 
 use rosterkit_core::retry::RetryPolicy;
-use rosterkit_core::{Error, Header, Provider, Request as HttpRequest, Response as HttpResponse};
+use rosterkit_core::{Error, Header, Provider, Request as HttpRequest, Response};
 use rosterkit_uniffi::{ClientConfig, HttpTransport, HttpTransportError, RosterKitClient};
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
 /// Answers each request with the next scripted outcome and records it.
 struct Scripted {
-    outcomes: Mutex<VecDeque<Result<HttpResponse, HttpTransportError>>>,
+    outcomes: Mutex<VecDeque<Result<Response, HttpTransportError>>>,
     seen: Mutex<Vec<HttpRequest>>,
 }
 
 impl Scripted {
-    fn new(outcomes: Vec<Result<HttpResponse, HttpTransportError>>) -> Arc<Self> {
+    fn new(outcomes: Vec<Result<Response, HttpTransportError>>) -> Arc<Self> {
         Arc::new(Scripted {
             outcomes: Mutex::new(outcomes.into()),
             seen: Mutex::new(Vec::new()),
@@ -25,7 +25,7 @@ impl Scripted {
 
 #[async_trait::async_trait]
 impl HttpTransport for Scripted {
-    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, HttpTransportError> {
+    async fn send(&self, request: HttpRequest) -> Result<Response, HttpTransportError> {
         self.seen.lock().unwrap().push(request);
         self.outcomes
             .lock()
@@ -35,8 +35,8 @@ impl HttpTransport for Scripted {
     }
 }
 
-fn json(status: u16, body: &str) -> HttpResponse {
-    HttpResponse {
+fn json(status: u16, body: &str) -> Response {
+    Response {
         status,
         headers: vec![Header::new("Content-Type", "application/json")],
         body: body.as_bytes().to_vec(),

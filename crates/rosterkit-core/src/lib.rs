@@ -19,6 +19,8 @@ pub mod encode;
 pub mod endpoint;
 pub mod error;
 pub mod flow;
+#[cfg(feature = "uniffi")]
+pub mod foreign_transport;
 pub mod http;
 pub mod membership;
 pub mod operation;

@@ -95,7 +95,8 @@ pub struct User {
 pub struct Permission {
     /// Permission or role name.
     pub name: String,
-    /// Resources it applies to (Polaris `projects/*`); empty means everywhere.
+    /// Resources it applies to (Polaris project patterns such as `projects/<id>`,
+    /// or all projects); empty means everywhere.
     #[serde(default)]
     #[cfg_attr(feature = "wasm", tsify(optional))]
     #[cfg_attr(feature = "uniffi", uniffi(default = []))]

@@ -243,6 +243,41 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
+#ifndef UNIFFI_FFIDEF_CALLBACK_INTERFACE_HTTP_TRANSPORT_METHOD0
+#define UNIFFI_FFIDEF_CALLBACK_INTERFACE_HTTP_TRANSPORT_METHOD0
+typedef void (*UniffiCallbackInterfaceHttpTransportMethod0)(uint64_t, RustBuffer, UniffiForeignFutureCompleteRustBuffer _Nonnull, uint64_t, UniffiForeignFutureDroppedCallbackStruct* _Nonnull
+    );
+
+#endif
+#ifndef UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_HTTP_TRANSPORT
+#define UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_HTTP_TRANSPORT
+typedef struct UniffiVTableCallbackInterfaceHttpTransport {
+    UniffiCallbackInterfaceFree _Nonnull uniffiFree;
+    UniffiCallbackInterfaceClone _Nonnull uniffiClone;
+    UniffiCallbackInterfaceHttpTransportMethod0 _Nonnull send;
+} UniffiVTableCallbackInterfaceHttpTransport;
+
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_CORE_FN_CLONE_HTTPTRANSPORT
+#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_CORE_FN_CLONE_HTTPTRANSPORT
+uint64_t uniffi_rosterkit_core_fn_clone_httptransport(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_CORE_FN_FREE_HTTPTRANSPORT
+#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_CORE_FN_FREE_HTTPTRANSPORT
+void uniffi_rosterkit_core_fn_free_httptransport(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_CORE_FN_INIT_CALLBACK_VTABLE_HTTPTRANSPORT
+#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_CORE_FN_INIT_CALLBACK_VTABLE_HTTPTRANSPORT
+void uniffi_rosterkit_core_fn_init_callback_vtable_httptransport(const UniffiVTableCallbackInterfaceHttpTransport* _Nonnull vtable
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_CORE_FN_METHOD_HTTPTRANSPORT_SEND
+#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_CORE_FN_METHOD_HTTPTRANSPORT_SEND
+uint64_t uniffi_rosterkit_core_fn_method_httptransport_send(uint64_t ptr, RustBuffer request
+);
+#endif
 #ifndef UNIFFI_FFIDEF_FFI_ROSTERKIT_CORE_RUSTBUFFER_ALLOC
 #define UNIFFI_FFIDEF_FFI_ROSTERKIT_CORE_RUSTBUFFER_ALLOC
 RustBuffer ffi_rosterkit_core_rustbuffer_alloc(uint64_t size, RustCallStatus *_Nonnull out_status
@@ -501,6 +536,12 @@ void ffi_rosterkit_core_rust_future_free_void(uint64_t handle
 #ifndef UNIFFI_FFIDEF_FFI_ROSTERKIT_CORE_RUST_FUTURE_COMPLETE_VOID
 #define UNIFFI_FFIDEF_FFI_ROSTERKIT_CORE_RUST_FUTURE_COMPLETE_VOID
 void ffi_rosterkit_core_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_CORE_CHECKSUM_METHOD_HTTPTRANSPORT_SEND
+#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_CORE_CHECKSUM_METHOD_HTTPTRANSPORT_SEND
+uint16_t uniffi_rosterkit_core_checksum_method_httptransport_send(void
+    
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_ROSTERKIT_CORE_UNIFFI_CONTRACT_VERSION

@@ -243,21 +243,6 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
-#ifndef UNIFFI_FFIDEF_CALLBACK_INTERFACE_HTTP_TRANSPORT_METHOD0
-#define UNIFFI_FFIDEF_CALLBACK_INTERFACE_HTTP_TRANSPORT_METHOD0
-typedef void (*UniffiCallbackInterfaceHttpTransportMethod0)(uint64_t, RustBuffer, UniffiForeignFutureCompleteRustBuffer _Nonnull, uint64_t, UniffiForeignFutureDroppedCallbackStruct* _Nonnull
-    );
-
-#endif
-#ifndef UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_HTTP_TRANSPORT
-#define UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_HTTP_TRANSPORT
-typedef struct UniffiVTableCallbackInterfaceHttpTransport {
-    UniffiCallbackInterfaceFree _Nonnull uniffiFree;
-    UniffiCallbackInterfaceClone _Nonnull uniffiClone;
-    UniffiCallbackInterfaceHttpTransportMethod0 _Nonnull send;
-} UniffiVTableCallbackInterfaceHttpTransport;
-
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_CLONE_ROSTERKITCLIENT
 #define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_CLONE_ROSTERKITCLIENT
 uint64_t uniffi_rosterkit_uniffi_fn_clone_rosterkitclient(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -459,29 +444,19 @@ uint64_t uniffi_rosterkit_uniffi_fn_constructor_applyprogress_new(RustCallStatus
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_METHOD_APPLYPROGRESS_CANCEL
+#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_METHOD_APPLYPROGRESS_CANCEL
+void uniffi_rosterkit_uniffi_fn_method_applyprogress_cancel(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_METHOD_APPLYPROGRESS_REPORT
 #define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_METHOD_APPLYPROGRESS_REPORT
 RustBuffer uniffi_rosterkit_uniffi_fn_method_applyprogress_report(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_CLONE_HTTPTRANSPORT
-#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_CLONE_HTTPTRANSPORT
-uint64_t uniffi_rosterkit_uniffi_fn_clone_httptransport(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_FREE_HTTPTRANSPORT
-#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_FREE_HTTPTRANSPORT
-void uniffi_rosterkit_uniffi_fn_free_httptransport(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_INIT_CALLBACK_VTABLE_HTTPTRANSPORT
-#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_INIT_CALLBACK_VTABLE_HTTPTRANSPORT
-void uniffi_rosterkit_uniffi_fn_init_callback_vtable_httptransport(const UniffiVTableCallbackInterfaceHttpTransport* _Nonnull vtable
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_METHOD_HTTPTRANSPORT_SEND
-#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_METHOD_HTTPTRANSPORT_SEND
-uint64_t uniffi_rosterkit_uniffi_fn_method_httptransport_send(uint64_t ptr, RustBuffer request
+#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_FUNC_DESCRIBE_ERROR
+#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_FUNC_DESCRIBE_ERROR
+RustBuffer uniffi_rosterkit_uniffi_fn_func_describe_error(RustBuffer error, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_FN_FUNC_BUILD_REQUEST
@@ -765,6 +740,12 @@ void ffi_rosterkit_uniffi_rust_future_free_void(uint64_t handle
 void ffi_rosterkit_uniffi_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_CHECKSUM_FUNC_DESCRIBE_ERROR
+#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_CHECKSUM_FUNC_DESCRIBE_ERROR
+uint16_t uniffi_rosterkit_uniffi_checksum_func_describe_error(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_CHECKSUM_FUNC_BUILD_REQUEST
 #define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_CHECKSUM_FUNC_BUILD_REQUEST
 uint16_t uniffi_rosterkit_uniffi_checksum_func_build_request(void
@@ -945,15 +926,15 @@ uint16_t uniffi_rosterkit_uniffi_checksum_method_userpages_next_page(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_CHECKSUM_METHOD_APPLYPROGRESS_REPORT
-#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_CHECKSUM_METHOD_APPLYPROGRESS_REPORT
-uint16_t uniffi_rosterkit_uniffi_checksum_method_applyprogress_report(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_CHECKSUM_METHOD_APPLYPROGRESS_CANCEL
+#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_CHECKSUM_METHOD_APPLYPROGRESS_CANCEL
+uint16_t uniffi_rosterkit_uniffi_checksum_method_applyprogress_cancel(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_CHECKSUM_METHOD_HTTPTRANSPORT_SEND
-#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_CHECKSUM_METHOD_HTTPTRANSPORT_SEND
-uint16_t uniffi_rosterkit_uniffi_checksum_method_httptransport_send(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_CHECKSUM_METHOD_APPLYPROGRESS_REPORT
+#define UNIFFI_FFIDEF_UNIFFI_ROSTERKIT_UNIFFI_CHECKSUM_METHOD_APPLYPROGRESS_REPORT
+uint16_t uniffi_rosterkit_uniffi_checksum_method_applyprogress_report(void
     
 );
 #endif

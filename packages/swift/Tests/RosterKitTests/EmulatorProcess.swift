@@ -1,12 +1,16 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import RosterKit
 
-/// The vendor emulator as a child process: `rosterkit emulator --port N`,
-/// ready once it prints `listening on http://127.0.0.1:N`. Stop it with `stop()`.
+/// The vendor emulator as a child process: `rosterkit emulator --port 0`, which
+/// picks a free port and prints `listening on http://127.0.0.1:PORT` as its
+/// first line. Stop it with `stop()`.
 final class EmulatorProcess: @unchecked Sendable {
     private let process = Process()
     private let output = Pipe()
-    /// `http://127.0.0.1:N`, without a trailing slash.
+    /// `http://127.0.0.1:PORT`, without a trailing slash.
     private(set) var root = ""
 
     init() throws {
@@ -16,35 +20,38 @@ final class EmulatorProcess: @unchecked Sendable {
             throw EmulatorError.missing("\(bin) is missing: run `cargo build -p rosterkit-cli` first")
         }
         process.executableURL = URL(fileURLWithPath: bin)
-        // Port 0: the emulator picks a free port and prints it.
         process.arguments = ["emulator", "--port", "0"]
         process.standardOutput = output
-        process.standardError = output
 
-        let ready = DispatchSemaphore(value: 0)
-        let lock = NSLock()
-        var buffered = ""
-        var found: String?
-        // Keeps draining after the listening line so the child never blocks on a full pipe.
+        // The child's output up to its first line; the handler keeps draining
+        // after it so the child never blocks on a full pipe.
+        final class FirstLine: @unchecked Sendable {
+            let ready = DispatchSemaphore(value: 0)
+            let lock = NSLock()
+            var buffered = ""
+            var line: String?
+        }
+        let first = FirstLine()
         output.fileHandleForReading.readabilityHandler = { handle in
             let chunk = String(decoding: handle.availableData, as: UTF8.self)
-            lock.lock()
-            defer { lock.unlock() }
-            guard found == nil else { return }
-            buffered += chunk
-            if let range = buffered.range(of: "listening on ") {
-                let rest = buffered[range.upperBound...]
-                if let end = rest.firstIndex(of: "\n") {
-                    found = String(rest[..<end]).trimmingCharacters(in: .whitespaces)
-                    ready.signal()
+            first.lock.locked {
+                guard first.line == nil else { return }
+                first.buffered += chunk
+                if let end = first.buffered.firstIndex(of: "\n") {
+                    first.line = String(first.buffered[..<end])
+                    first.ready.signal()
                 }
             }
         }
         try process.run()
-        guard ready.wait(timeout: .now() + 60) == .success, let url = lock.locked({ found }) else {
+        let prefix = "listening on "
+        guard first.ready.wait(timeout: .now() + 60) == .success,
+              let line = first.lock.locked({ first.line }), line.hasPrefix(prefix)
+        else {
             stop()
-            throw EmulatorError.missing("the emulator did not start")
+            throw EmulatorError.missing("the emulator's first line is not `listening on URL`")
         }
+        let url = line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
         root = url.hasSuffix("/") ? String(url.dropLast()) : url
     }
 
@@ -59,14 +66,25 @@ final class EmulatorProcess: @unchecked Sendable {
     /// Adds a fault, e.g. `{"provider":"b2core","kind":{"type":"status","status":429,"retry_after":"0"},"times":1}`.
     func addFault(_ json: String) async throws { try await admin("POST", "/_emulator/faults", json) }
 
-    private func admin(_ method: String, _ path: String, _ body: String?) async throws {
+    /// Every vendor request received since the last reset or `clearLog()`, oldest first.
+    func requestLog() async throws -> [LoggedRequest] {
+        let data = try await admin("GET", "/_emulator/log", nil)
+        return try JSONDecoder().decode([LoggedRequest].self, from: data)
+    }
+
+    /// Empties the request log.
+    func clearLog() async throws { try await admin("DELETE", "/_emulator/log", nil) }
+
+    @discardableResult
+    private func admin(_ method: String, _ path: String, _ body: String?) async throws -> Data {
         var request = URLRequest(url: URL(string: root + path)!)
         request.httpMethod = method
         request.httpBody = body.map { Data($0.utf8) }
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        let (_, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard (200..<300).contains(status) else { throw EmulatorError.admin("\(method) \(path): \(status)") }
+        return data
     }
 
     func stop() {
@@ -96,6 +114,17 @@ final class EmulatorProcess: @unchecked Sendable {
         default: return nil
         }
     }
+}
+
+/// One request a vendor API of the emulator received (`path` is after the vendor prefix).
+struct LoggedRequest: Decodable, Equatable {
+    let provider: String
+    let method: String
+    let path: String
+    let status: Int
+
+    /// True for a method that changes something.
+    var changes: Bool { ["POST", "PUT", "PATCH", "DELETE"].contains(method) }
 }
 
 enum EmulatorError: Error {

@@ -99,9 +99,16 @@ enum JSONValue: Equatable, Decodable {
 }
 
 extension RosterKitError {
-    /// The serialized `rosterkit_core::Error` the golden vectors expect.
+    /// The serialized `rosterkit_core::Error` the golden vectors expect:
+    /// snake_case keys, and `debug_identifier` only when there is one.
     var vectorJSON: JSONValue {
         func s(_ v: String?) -> JSONValue { v.map(JSONValue.string) ?? .null }
+        func vendor(_ kind: String, _ fields: [String: JSONValue], _ debugIdentifier: String?) -> JSONValue {
+            var o = fields
+            o["kind"] = .string(kind)
+            if let d = debugIdentifier { o["debug_identifier"] = .string(d) }
+            return .object(o)
+        }
         switch self {
         case let .InvalidInput(field, reason):
             return .object(["kind": "invalid_input", "field": s(field), "reason": s(reason)])
@@ -110,28 +117,28 @@ extension RosterKitError {
                 "kind": "unsupported", "provider": s("\(provider)"),
                 "operation": s(operation), "reason": s(reason),
             ])
-        case let .Api(status, vendorCode, message):
-            return .object(["kind": "api", "status": .number(Double(status)), "vendor_code": s(vendorCode), "message": s(message)])
-        case let .Auth(status, vendorCode, message):
-            return .object(["kind": "auth", "status": .number(Double(status)), "vendor_code": s(vendorCode), "message": s(message)])
-        case let .NotFound(vendorCode, message):
-            return .object(["kind": "not_found", "vendor_code": s(vendorCode), "message": s(message)])
-        case let .Conflict(vendorCode, message):
-            return .object(["kind": "conflict", "vendor_code": s(vendorCode), "message": s(message)])
-        case let .RateLimited(retryAfterMs, retryAtUnixMs, message):
-            let retryAfter: JSONValue
-            if let at = retryAtUnixMs {
-                retryAfter = .object(["type": "at", "unix_millis": .number(Double(at))])
-            } else if let ms = retryAfterMs {
-                retryAfter = .object(["type": "delay", "millis": .number(Double(ms))])
-            } else {
-                retryAfter = .null
+        case let .Api(status, vendorCode, message, debugIdentifier):
+            return vendor("api", ["status": .number(Double(status)), "vendor_code": s(vendorCode), "message": s(message)], debugIdentifier)
+        case let .Auth(status, vendorCode, message, debugIdentifier):
+            return vendor("auth", ["status": .number(Double(status)), "vendor_code": s(vendorCode), "message": s(message)], debugIdentifier)
+        case let .NotFound(vendorCode, message, debugIdentifier):
+            return vendor("not_found", ["vendor_code": s(vendorCode), "message": s(message)], debugIdentifier)
+        case let .Conflict(vendorCode, message, debugIdentifier):
+            return vendor("conflict", ["vendor_code": s(vendorCode), "message": s(message)], debugIdentifier)
+        case let .RateLimited(retryAfter, vendorCode, message, debugIdentifier):
+            let after: JSONValue
+            switch retryAfter {
+            case let .delay(millis)?: after = .object(["type": "delay", "millis": .number(Double(millis))])
+            case let .at(unixMillis)?: after = .object(["type": "at", "unix_millis": .number(Double(unixMillis))])
+            case nil: after = .null
             }
-            return .object(["kind": "rate_limited", "retry_after": retryAfter, "message": s(message)])
+            return vendor("rate_limited", ["retry_after": after, "vendor_code": s(vendorCode), "message": s(message)], debugIdentifier)
         case let .Decode(message, excerpt):
             return .object(["kind": "decode", "message": s(message), "excerpt": s(excerpt)])
         case let .Transport(message):
             return .object(["kind": "transport", "message": s(message)])
+        case let .Refused(guardName, message):
+            return .object(["kind": "refused", "guard": s(guardName), "message": s(message)])
         }
     }
 }

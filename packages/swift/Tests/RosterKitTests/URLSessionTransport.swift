@@ -19,7 +19,7 @@ final class URLSessionTransport: HttpTransport, @unchecked Sendable {
     /// Requests sent, retries included.
     var sent: Int { lock.locked { count } }
 
-    func send(request: HttpRequest) async throws -> HttpResponse {
+    func send(request: Request) async throws -> Response {
         lock.locked { count += 1 }
         guard let url = URL(string: request.url) else {
             throw HttpTransportError.NotSent(reason: "not a URL: \(request.url)")
@@ -43,7 +43,7 @@ final class URLSessionTransport: HttpTransport, @unchecked Sendable {
         guard let http = response as? HTTPURLResponse else {
             throw HttpTransportError.Failed(reason: "not an HTTP response")
         }
-        let headers = http.allHeaderFields.map { HttpHeader(name: "\($0.key)", value: "\($0.value)") }
-        return HttpResponse(status: UInt16(http.statusCode), headers: headers, body: data)
+        let headers = http.allHeaderFields.map { Header(name: "\($0.key)", value: "\($0.value)") }
+        return Response(status: UInt16(http.statusCode), headers: headers, body: data)
     }
 }

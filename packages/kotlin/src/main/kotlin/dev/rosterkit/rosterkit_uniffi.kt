@@ -36,6 +36,7 @@ import dev.rosterkit.core.FfiConverterTypeApplyReport
 import dev.rosterkit.core.FfiConverterTypeCapabilities
 import dev.rosterkit.core.FfiConverterTypeGroup
 import dev.rosterkit.core.FfiConverterTypeGroupChanges
+import dev.rosterkit.core.FfiConverterTypeHttpTransport
 import dev.rosterkit.core.FfiConverterTypeMember
 import dev.rosterkit.core.FfiConverterTypeMembershipPlan
 import dev.rosterkit.core.FfiConverterTypeNewGroup
@@ -48,6 +49,7 @@ import dev.rosterkit.core.FfiConverterTypeSyncOptions
 import dev.rosterkit.core.FfiConverterTypeUser
 import dev.rosterkit.core.Group
 import dev.rosterkit.core.GroupChanges
+import dev.rosterkit.core.HttpTransport
 import dev.rosterkit.core.Member
 import dev.rosterkit.core.MembershipPlan
 import dev.rosterkit.core.NewGroup
@@ -70,6 +72,7 @@ import dev.rosterkit.core.RustBuffer as RustBufferApplyReport
 import dev.rosterkit.core.RustBuffer as RustBufferCapabilities
 import dev.rosterkit.core.RustBuffer as RustBufferGroup
 import dev.rosterkit.core.RustBuffer as RustBufferGroupChanges
+import dev.rosterkit.core.RustBuffer as RustBufferHttpTransport
 import dev.rosterkit.core.RustBuffer as RustBufferMember
 import dev.rosterkit.core.RustBuffer as RustBufferMembershipPlan
 import dev.rosterkit.core.RustBuffer as RustBufferNewGroup
@@ -699,28 +702,6 @@ internal open class UniffiForeignFutureResultVoid(
 internal interface UniffiForeignFutureCompleteVoid : com.sun.jna.Callback {
     fun callback(`callbackData`: Long,`result`: UniffiForeignFutureResultVoid.UniffiByValue,)
 }
-internal interface UniffiCallbackInterfaceHttpTransportMethod0 : com.sun.jna.Callback {
-    fun callback(`uniffiHandle`: Long,`request`: RustBufferRequest.ByValue,`uniffiFutureCallback`: UniffiForeignFutureCompleteRustBuffer,`uniffiCallbackData`: Long,`uniffiOutDroppedCallback`: UniffiForeignFutureDroppedCallbackStruct,)
-}
-@Structure.FieldOrder("uniffiFree", "uniffiClone", "send")
-internal open class UniffiVTableCallbackInterfaceHttpTransport(
-    @JvmField internal var `uniffiFree`: UniffiCallbackInterfaceFree? = null,
-    @JvmField internal var `uniffiClone`: UniffiCallbackInterfaceClone? = null,
-    @JvmField internal var `send`: UniffiCallbackInterfaceHttpTransportMethod0? = null,
-) : Structure() {
-    class UniffiByValue(
-        `uniffiFree`: UniffiCallbackInterfaceFree? = null,
-        `uniffiClone`: UniffiCallbackInterfaceClone? = null,
-        `send`: UniffiCallbackInterfaceHttpTransportMethod0? = null,
-    ): UniffiVTableCallbackInterfaceHttpTransport(`uniffiFree`,`uniffiClone`,`send`,), Structure.ByValue
-
-   internal fun uniffiSetValue(other: UniffiVTableCallbackInterfaceHttpTransport) {
-        `uniffiFree` = other.`uniffiFree`
-        `uniffiClone` = other.`uniffiClone`
-        `send` = other.`send`
-    }
-
-}
 
 // A JNA Library to expose the extern-C FFI definitions.
 // This is an implementation detail which will be called internally by the public API.
@@ -746,6 +727,8 @@ internal object IntegrityCheckingUniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_rosterkit_uniffi_checksum_func_describe_error(
+    ): Int
     external fun uniffi_rosterkit_uniffi_checksum_func_build_request(
     ): Int
     external fun uniffi_rosterkit_uniffi_checksum_func_endpoint_ids(
@@ -806,9 +789,9 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_rosterkit_uniffi_checksum_method_userpages_next_page(
     ): Int
-    external fun uniffi_rosterkit_uniffi_checksum_method_applyprogress_report(
+    external fun uniffi_rosterkit_uniffi_checksum_method_applyprogress_cancel(
     ): Int
-    external fun uniffi_rosterkit_uniffi_checksum_method_httptransport_send(
+    external fun uniffi_rosterkit_uniffi_checksum_method_applyprogress_report(
     ): Int
     external fun uniffi_rosterkit_uniffi_checksum_constructor_rosterkitclient_new(
     ): Int
@@ -830,7 +813,6 @@ internal object UniffiLib {
 
     init {
         Native.register(UniffiLib::class.java, findLibraryName(componentName = "rosterkit_uniffi"))
-        uniffiCallbackInterfaceHttpTransport.register(this)
         dev.rosterkit.core.uniffiEnsureInitialized()
         
     }
@@ -916,16 +898,12 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_rosterkit_uniffi_fn_constructor_applyprogress_new(uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_rosterkit_uniffi_fn_method_applyprogress_cancel(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_rosterkit_uniffi_fn_method_applyprogress_report(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_rosterkit_uniffi_fn_clone_httptransport(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Long
-    external fun uniffi_rosterkit_uniffi_fn_free_httptransport(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
-    ): Unit
-    external fun uniffi_rosterkit_uniffi_fn_init_callback_vtable_httptransport(`vtable`: UniffiVTableCallbackInterfaceHttpTransport,
-    ): Unit
-    external fun uniffi_rosterkit_uniffi_fn_method_httptransport_send(`ptr`: Long,`request`: RustBufferRequest.ByValue,
-    ): Long
+    external fun uniffi_rosterkit_uniffi_fn_func_describe_error(`error`: RustBufferRosterKitError.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_rosterkit_uniffi_fn_func_build_request(`endpointId`: RustBuffer.ByValue,`inputJson`: RustBuffer.ByValue,`baseUrl`: RustBuffer.ByValue,`token`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBufferRequest.ByValue
     external fun uniffi_rosterkit_uniffi_fn_func_endpoint_ids(uniffi_out_err: UniffiRustCallStatus, 
@@ -1053,6 +1031,9 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_func_describe_error() and 0xFFFF) != 5943) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_rosterkit_uniffi_checksum_func_build_request() and 0xFFFF) != 45540) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1068,7 +1049,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_add_members() and 0xFFFF) != 34438) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_apply() and 0xFFFF) != 35920) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_apply() and 0xFFFF) != 16357) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_rosterkit_uniffi_checksum_method_rosterkitclient_approve_member() and 0xFFFF) != 51673) {
@@ -1143,10 +1124,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_rosterkit_uniffi_checksum_method_userpages_next_page() and 0xFFFF) != 45965) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_applyprogress_report() and 0xFFFF) != 21134) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_applyprogress_cancel() and 0xFFFF) != 12105) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_rosterkit_uniffi_checksum_method_httptransport_send() and 0xFFFF) != 40506) {
+    if ((lib.uniffi_rosterkit_uniffi_checksum_method_applyprogress_report() and 0xFFFF) != 21134) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_rosterkit_uniffi_checksum_constructor_rosterkitclient_new() and 0xFFFF) != 24663) {
@@ -1208,95 +1189,6 @@ internal suspend fun<T, F, E: kotlin.Exception> uniffiRustCallAsync(
         freeFunc(rustFuture)
     }
 }
-internal inline fun<T> uniffiTraitInterfaceCallAsync(
-    crossinline makeCall: suspend () -> T,
-    crossinline handleSuccess: (T) -> Unit,
-    crossinline handleError: (UniffiRustCallStatus.ByValue) -> Unit,
-    uniffiOutDroppedCallback: UniffiForeignFutureDroppedCallbackStruct,
-) {
-    // Using `GlobalScope` is labeled as a "delicate API" and generally discouraged in Kotlin programs, since it breaks structured concurrency.
-    // However, our parent task is a Rust future, so we're going to need to break structure concurrency in any case.
-    //
-    // Uniffi does its best to support structured concurrency across the FFI.
-    // If the Rust future is dropped, `uniffiForeignFutureDroppedCallbackImpl` is called, which will cancel the Kotlin coroutine if it's still running.
-    @OptIn(DelicateCoroutinesApi::class)
-    val job = GlobalScope.launch coroutineBlock@ {
-        // Note: it's important we call either `handleSuccess` or `handleError` exactly once.  Each
-        // call consumes an Arc reference, which means there should be no possibility of a double
-        // call.  The following code is structured so that will will never call both `handleSuccess`
-        // and `handleError`, even in the face of weird exceptions.
-        //
-        // In extreme circumstances we may not call either, for example if we fail to make the JNA
-        // call to `handleSuccess`.  This means we will leak the Arc reference, which is better than
-        // double-freeing it.
-        val callResult = try {
-            makeCall()
-        } catch(e: kotlin.Exception) {
-            handleError(
-                UniffiRustCallStatus.create(
-                    UNIFFI_CALL_UNEXPECTED_ERROR,
-                    FfiConverterString.lower(e.toString()),
-                )
-            )
-            return@coroutineBlock
-        }
-        handleSuccess(callResult)
-    }
-    val handle = uniffiForeignFutureHandleMap.insert(job)
-    uniffiOutDroppedCallback.uniffiSetValue(UniffiForeignFutureDroppedCallbackStruct(handle, uniffiForeignFutureDroppedCallbackImpl))
-}
-
-internal inline fun<T, reified E: Throwable> uniffiTraitInterfaceCallAsyncWithError(
-    crossinline makeCall: suspend () -> T,
-    crossinline handleSuccess: (T) -> Unit,
-    crossinline handleError: (UniffiRustCallStatus.ByValue) -> Unit,
-    crossinline lowerError: (E) -> RustBuffer.ByValue,
-    uniffiOutDroppedCallback: UniffiForeignFutureDroppedCallbackStruct,
-) {
-    // See uniffiTraitInterfaceCallAsync for details on `DelicateCoroutinesApi`
-    @OptIn(DelicateCoroutinesApi::class)
-    val job = GlobalScope.launch coroutineBlock@ {
-        // See the note in uniffiTraitInterfaceCallAsync for details on `handleSuccess` and
-        // `handleError`.
-        val callResult = try {
-            makeCall()
-        } catch(e: kotlin.Exception) {
-            if (e is E) {
-                handleError(
-                    UniffiRustCallStatus.create(
-                        UNIFFI_CALL_ERROR,
-                        lowerError(e),
-                    )
-                )
-            } else {
-                handleError(
-                    UniffiRustCallStatus.create(
-                        UNIFFI_CALL_UNEXPECTED_ERROR,
-                        FfiConverterString.lower(e.toString()),
-                    )
-                )
-            }
-            return@coroutineBlock
-        }
-        handleSuccess(callResult)
-    }
-    val handle = uniffiForeignFutureHandleMap.insert(job)
-    uniffiOutDroppedCallback.uniffiSetValue(UniffiForeignFutureDroppedCallbackStruct(handle, uniffiForeignFutureDroppedCallbackImpl))
-}
-
-internal val uniffiForeignFutureHandleMap = UniffiHandleMap<Job>()
-
-internal object uniffiForeignFutureDroppedCallbackImpl: UniffiForeignFutureDroppedCallback {
-    override fun callback(handle: Long) {
-        val job = uniffiForeignFutureHandleMap.remove(handle)
-        if (!job.isCompleted) {
-            job.cancel()
-        }
-    }
-}
-
-// For testing
-public fun uniffiForeignFutureHandleCount() = uniffiForeignFutureHandleMap.size
 
 // Public interface members begin here.
 
@@ -1375,38 +1267,7 @@ object UniffiWithHandle
  *
  * @suppress
  * */
-object NoHandle// Magic number for the Rust proxy to call using the same mechanism as every other method,
-// to free the callback once it's dropped by Rust.
-internal const val IDX_CALLBACK_FREE = 0
-// Callback return codes
-internal const val UNIFFI_CALLBACK_SUCCESS = 0
-internal const val UNIFFI_CALLBACK_ERROR = 1
-internal const val UNIFFI_CALLBACK_UNEXPECTED_ERROR = 2
-
-/**
- * @suppress
- */
-public abstract class FfiConverterCallbackInterface<CallbackInterface: Any>: FfiConverter<CallbackInterface, Long> {
-    internal val handleMap = UniffiHandleMap<CallbackInterface>()
-
-    internal fun drop(handle: Long) {
-        handleMap.remove(handle)
-    }
-
-    override fun lift(value: Long): CallbackInterface {
-        return handleMap.get(value)
-    }
-
-    override fun read(buf: ByteBuffer) = lift(buf.getLong())
-
-    override fun lower(value: CallbackInterface) = handleMap.insert(value)
-
-    override fun allocationSize(value: CallbackInterface) = 8UL
-
-    override fun write(value: CallbackInterface, buf: ByteBuffer) {
-        buf.putLong(lower(value))
-    }
-}
+object NoHandle
 /**
  * The cleaner interface for Object finalization code to run.
  * This is the entry point to any implementation that we're using.
@@ -1696,10 +1557,20 @@ public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
 
 /**
  * Pass one to `apply`/`sync`; if the call is cancelled (a Kotlin coroutine,
- * a Swift task), `report()` still says which changes ran, which are
- * unknown (in flight) and which never started.
+ * a Swift task through `cancel()`), `report()` still says which changes
+ * ran, which are unknown (in flight) and which never started.
  */
 public interface ApplyProgressInterface {
+    
+    /**
+     * Cancels the apply: changes in flight are abandoned (reported
+     * unknown), the others never start (not run), and the call returns
+     * that report. Kotlin needs no call (cancelling the coroutine drops
+     * the apply); Swift does, from `withTaskCancellationHandler`, because
+     * uniffi's Swift async calls run to completion when their `Task` is
+     * cancelled.
+     */
+    fun `cancel`()
     
     /**
      * The report as things stand; `null`/`nil` before the apply started.
@@ -1711,8 +1582,8 @@ public interface ApplyProgressInterface {
 
 /**
  * Pass one to `apply`/`sync`; if the call is cancelled (a Kotlin coroutine,
- * a Swift task), `report()` still says which changes ran, which are
- * unknown (in flight) and which never started.
+ * a Swift task through `cancel()`), `report()` still says which changes
+ * ran, which are unknown (in flight) and which never started.
  */
 open class ApplyProgress: Disposable, AutoCloseable, ApplyProgressInterface
 {
@@ -1825,6 +1696,26 @@ open class ApplyProgress: Disposable, AutoCloseable, ApplyProgressInterface
             UniffiLib.uniffi_rosterkit_uniffi_fn_clone_applyprogress(handle, status)
         }
     }
+
+    
+    /**
+     * Cancels the apply: changes in flight are abandoned (reported
+     * unknown), the others never start (not run), and the call returns
+     * that report. Kotlin needs no call (cancelling the coroutine drops
+     * the apply); Swift does, from `withTaskCancellationHandler`, because
+     * uniffi's Swift async calls run to completion when their `Task` is
+     * cancelled.
+     */override fun `cancel`()
+        = 
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_rosterkit_uniffi_fn_method_applyprogress_cancel(
+        it,
+        _status)
+}
+    }
+    
+    
 
     
     /**
@@ -2252,372 +2143,6 @@ public object FfiConverterTypeGroupPages: FfiConverter<GroupPages, Long> {
 
 
 /**
- * An HTTP stack supplied by the app. Kotlin implements
- * `suspend fun send(request: Request): Response`, Swift
- * `func send(request: Request) async throws -> Response`.
- *
- * Send the request exactly as given (method, URL, headers in order, body)
- * and return whatever status came back: error statuses are responses, not
- * failures. Throw `HttpTransportError` only when there is no response.
- */
-public interface HttpTransport {
-    
-    /**
-     * Sends one request and returns the response.
-     */
-    suspend fun `send`(`request`: Request): Response
-    
-    companion object
-}
-
-/**
- * An HTTP stack supplied by the app. Kotlin implements
- * `suspend fun send(request: Request): Response`, Swift
- * `func send(request: Request) async throws -> Response`.
- *
- * Send the request exactly as given (method, URL, headers in order, body)
- * and return whatever status came back: error statuses are responses, not
- * failures. Throw `HttpTransportError` only when there is no response.
- */
-open class HttpTransportImpl: Disposable, AutoCloseable, HttpTransport
-{
-
-    @Suppress("UNUSED_PARAMETER")
-    /**
-     * @suppress
-     */
-    constructor(withHandle: UniffiWithHandle, handle: Long) {
-        this.handle = handle
-        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
-    }
-
-    /**
-     * @suppress
-     *
-     * This constructor can be used to instantiate a fake object. Only used for tests. Any
-     * attempt to actually use an object constructed this way will fail as there is no
-     * connected Rust object.
-     */
-    @Suppress("UNUSED_PARAMETER")
-    constructor(noHandle: NoHandle) {
-        this.handle = 0
-        this.cleanable = null
-    }
-
-    protected val handle: Long
-    protected val cleanable: UniffiCleaner.Cleanable?
-
-    private val wasDestroyed = AtomicBoolean(false)
-    private val callCounter = AtomicLong(1)
-
-    /**
-     * Whether the current object has been destroyed and its reference is gone in the Rust side.
-     */
-    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
-
-    override fun destroy() {
-        // Only allow a single call to this method.
-        // TODO: maybe we should log a warning if called more than once?
-        if (this.wasDestroyed.compareAndSet(false, true)) {
-            // This decrement always matches the initial count of 1 given at creation time.
-            if (this.callCounter.decrementAndGet() == 0L) {
-                cleanable?.clean()
-            }
-        }
-    }
-
-    @Synchronized
-    override fun close() {
-        this.destroy()
-    }
-
-    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
-        // Check and increment the call counter, to keep the object alive.
-        // This needs a compare-and-set retry loop in case of concurrent updates.
-        do {
-            val c = this.callCounter.get()
-            if (c == 0L) {
-                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
-            }
-            if (c == Long.MAX_VALUE) {
-                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
-            }
-        } while (! this.callCounter.compareAndSet(c, c + 1L))
-        // Now we can safely do the method call without the handle being freed concurrently.
-        try {
-            return block(this.uniffiCloneHandle())
-        } finally {
-            // This decrement always matches the increment we performed above.
-            if (this.callCounter.decrementAndGet() == 0L) {
-                cleanable?.clean()
-            }
-        }
-    }
-
-    // Use a static inner class instead of a closure so as not to accidentally
-    // capture `this` as part of the cleanable's action.
-    private class UniffiCleanAction(private val handle: Long) : Runnable {
-        override fun run() {
-            if (handle == 0.toLong()) {
-                // Fake object created with `NoHandle`, don't try to free.
-                return;
-            }
-            uniffiRustCall { status ->
-                UniffiLib.uniffi_rosterkit_uniffi_fn_free_httptransport(handle, status)
-            }
-        }
-    }
-
-    /**
-     * @suppress
-     */
-    fun uniffiCloneHandle(): Long {
-        if (handle == 0.toLong()) {
-            throw InternalException("uniffiCloneHandle() called on NoHandle object");
-        }
-        return uniffiRustCall() { status ->
-            UniffiLib.uniffi_rosterkit_uniffi_fn_clone_httptransport(handle, status)
-        }
-    }
-
-    
-    /**
-     * Sends one request and returns the response.
-     */
-    @Throws(HttpTransportException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `send`(`request`: Request) : Response {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_rosterkit_uniffi_fn_method_httptransport_send(
-                uniffiHandle,
-                
-        FfiConverterTypeRequest.lower(`request`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_rosterkit_uniffi_rust_future_complete_rust_buffer(future, continuation).let { RustBufferResponse.create(it.capacity.toULong(), it.len.toULong(), it.data) } },
-        { future -> UniffiLib.ffi_rosterkit_uniffi_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeResponse.lift(it) },
-        // Error FFI converter
-        HttpTransportException.ErrorHandler,
-    )
-    }
-
-    
-
-    
-
-
-    
-    
-    /**
-     * @suppress
-     */
-    companion object
-    
-}
-
-
-
-// Put the implementation in an object so we don't pollute the top-level namespace
-internal object uniffiCallbackInterfaceHttpTransport {
-    internal object `send`: UniffiCallbackInterfaceHttpTransportMethod0 {
-        override fun callback(`uniffiHandle`: Long,`request`: RustBufferRequest.ByValue,`uniffiFutureCallback`: UniffiForeignFutureCompleteRustBuffer,`uniffiCallbackData`: Long,`uniffiOutDroppedCallback`: UniffiForeignFutureDroppedCallbackStruct,) {
-            val uniffiObj = FfiConverterTypeHttpTransport.handleMap.get(uniffiHandle)
-            val makeCall = suspend { ->
-                uniffiObj.`send`(
-                    FfiConverterTypeRequest.lift(`request`),
-                )
-            }
-            val uniffiHandleSuccess = { returnValue: Response ->
-                val uniffiResult = UniffiForeignFutureResultRustBuffer.UniffiByValue(
-                    FfiConverterTypeResponse.lower(returnValue),
-                    UniffiRustCallStatus.ByValue()
-                )
-                uniffiResult.write()
-                uniffiFutureCallback.callback(uniffiCallbackData, uniffiResult)
-            }
-            val uniffiHandleError = { callStatus: UniffiRustCallStatus.ByValue ->
-                uniffiFutureCallback.callback(
-                    uniffiCallbackData,
-                    UniffiForeignFutureResultRustBuffer.UniffiByValue(
-                        RustBuffer.ByValue(),
-                        callStatus,
-                    ),
-                )
-            }
-            uniffiTraitInterfaceCallAsyncWithError(
-                makeCall,
-                uniffiHandleSuccess,
-                uniffiHandleError,
-                { e: HttpTransportException -> FfiConverterTypeHttpTransportError.lower(e) },
-                uniffiOutDroppedCallback
-            )
-        }
-    }
-
-    internal object uniffiFree: UniffiCallbackInterfaceFree {
-        override fun callback(handle: Long) {
-            FfiConverterTypeHttpTransport.handleMap.remove(handle)
-        }
-    }
-
-    internal object uniffiClone: UniffiCallbackInterfaceClone {
-        override fun callback(handle: Long): Long {
-            return FfiConverterTypeHttpTransport.handleMap.clone(handle)
-        }
-    }
-
-    internal var vtable = UniffiVTableCallbackInterfaceHttpTransport.UniffiByValue(
-        uniffiFree,
-        uniffiClone,
-        `send`,
-    )
-
-    // Registers the foreign callback with the Rust side.
-    // This method is generated for each callback interface.
-    internal fun register(lib: UniffiLib) {
-        lib.uniffi_rosterkit_uniffi_fn_init_callback_vtable_httptransport(vtable)
-    }
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeHttpTransport: FfiConverter<HttpTransport, Long> {
-    internal val handleMap = UniffiHandleMap<HttpTransport>()
-
-    override fun lower(value: HttpTransport): Long {
-        if (value is HttpTransportImpl) {
-             // Rust-implemented object.  Clone the handle and return it
-            return value.uniffiCloneHandle()
-         } else {
-            // Kotlin object, generate a new vtable handle and return that.
-            return handleMap.insert(value)
-         }
-    }
-
-    override fun lift(value: Long): HttpTransport {
-        if ((value and 1.toLong()) == 0.toLong()) {
-            // Rust-generated handle, construct a new class that uses the handle to implement the
-            // interface
-            return HttpTransportImpl(UniffiWithHandle, value)
-        } else {
-            // Kotlin-generated handle, get the object from the handle map
-            return handleMap.remove(value)
-        }
-    }
-
-    override fun read(buf: ByteBuffer): HttpTransport {
-        return lift(buf.getLong())
-    }
-
-    override fun allocationSize(value: HttpTransport) = 8UL
-
-    override fun write(value: HttpTransport, buf: ByteBuffer) {
-        buf.putLong(lower(value))
-    }
-}
-
-
-// This template implements a class for working with a Rust struct via a handle
-// to the live Rust struct on the other side of the FFI.
-//
-// There's some subtlety here, because we have to be careful not to operate on a Rust
-// struct after it has been dropped, and because we must expose a public API for freeing
-// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
-//
-//   * Each instance holds an opaque handle to the underlying Rust struct.
-//     Method calls need to read this handle from the object's state and pass it in to
-//     the Rust FFI.
-//
-//   * When an instance is no longer needed, its handle should be passed to a
-//     special destructor function provided by the Rust FFI, which will drop the
-//     underlying Rust struct.
-//
-//   * Given an instance, calling code is expected to call the special
-//     `destroy` method in order to free it after use, either by calling it explicitly
-//     or by using a higher-level helper like the `use` method. Failing to do so risks
-//     leaking the underlying Rust struct.
-//
-//   * We can't assume that calling code will do the right thing, and must be prepared
-//     to handle Kotlin method calls executing concurrently with or even after a call to
-//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
-//
-//   * We must never allow Rust code to operate on the underlying Rust struct after
-//     the destructor has been called, and must never call the destructor more than once.
-//     Doing so may trigger memory unsafety.
-//
-//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
-//     is implemented to call the destructor when the Kotlin object becomes unreachable.
-//     This is done in a background thread. This is not a panacea, and client code should be aware that
-//      1. the thread may starve if some there are objects that have poorly performing
-//     `drop` methods or do significant work in their `drop` methods.
-//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
-//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
-//
-// If we try to implement this with mutual exclusion on access to the handle, there is the
-// possibility of a race between a method call and a concurrent call to `destroy`:
-//
-//    * Thread A starts a method call, reads the value of the handle, but is interrupted
-//      before it can pass the handle over the FFI to Rust.
-//    * Thread B calls `destroy` and frees the underlying Rust struct.
-//    * Thread A resumes, passing the already-read handle value to Rust and triggering
-//      a use-after-free.
-//
-// One possible solution would be to use a `ReadWriteLock`, with each method call taking
-// a read lock (and thus allowed to run concurrently) and the special `destroy` method
-// taking a write lock (and thus blocking on live method calls). However, we aim not to
-// generate methods with any hidden blocking semantics, and a `destroy` method that might
-// block if called incorrectly seems to meet that bar.
-//
-// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
-// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
-// has been called. These are updated according to the following rules:
-//
-//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
-//      The initial value for the flag is false.
-//
-//    * At the start of each method call, we atomically check the counter.
-//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
-//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
-//
-//    * At the end of each method call, we atomically decrement and check the counter.
-//      If it has reached zero then we destroy the underlying Rust struct.
-//
-//    * When `destroy` is called, we atomically flip the flag from false to true.
-//      If the flag was already true we silently fail.
-//      Otherwise we atomically decrement and check the counter.
-//      If it has reached zero then we destroy the underlying Rust struct.
-//
-// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
-// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
-//
-// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
-// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
-// of the underlying Rust code.
-//
-// This makes a cleaner a better alternative to _not_ calling `destroy()` as
-// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
-// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
-// thread may be starved, and the app will leak memory.
-//
-// In this case, `destroy`ing manually may be a better solution.
-//
-// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
-// with Rust peers are reclaimed:
-//
-// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
-// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
-// 3. The memory is reclaimed when the process terminates.
-//
-// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
-//
-
-
-/**
  * A group's members, a page at a time.
  */
 public interface MemberPagesInterface {
@@ -2904,7 +2429,8 @@ public interface RosterKitClientInterface {
     
     /**
      * Applies a plan, additions first; one outcome per user. Pass an
-     * `ApplyProgress` to read the report if the call is cancelled.
+     * `ApplyProgress` to read the report if the call is cancelled, or to
+     * cancel it (`progress.cancel()`: the call returns the partial report).
      */
     suspend fun `apply`(`plan`: MembershipPlan, `progress`: ApplyProgress? = null): ApplyReport
     
@@ -3171,7 +2697,8 @@ open class RosterKitClient: Disposable, AutoCloseable, RosterKitClientInterface
     
     /**
      * Applies a plan, additions first; one outcome per user. Pass an
-     * `ApplyProgress` to read the report if the call is cancelled.
+     * `ApplyProgress` to read the report if the call is cancelled, or to
+     * cancel it (`progress.cancel()`: the call returns the partial report).
      */
     @Throws(RosterKitException::class)
     @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
@@ -4124,107 +3651,6 @@ public object FfiConverterTypeClientConfig: FfiConverterRustBuffer<ClientConfig>
 
 
 
-
-/**
- * Why a transport produced no response. The split matters for retries: a
- * request that provably never left may be repeated even when it creates
- * something; one that may have arrived is repeated only when that is safe.
- */
-sealed class HttpTransportException: kotlin.Exception() {
-    
-    /**
-     * The request never left (connection refused, DNS failure, TLS or
-     * pinning failure before sending).
-     */
-    class NotSent(
-        
-        /**
-         * What failed; scrubbed of credentials before it reaches an error.
-         */
-        val `reason`: kotlin.String
-        ) : HttpTransportException() {
-        override val message
-            get() = "reason=${ `reason` }"
-    }
-    
-    /**
-     * The request may have reached the server (timeout, connection reset).
-     */
-    class Failed(
-        
-        /**
-         * What failed; scrubbed of credentials before it reaches an error.
-         */
-        val `reason`: kotlin.String
-        ) : HttpTransportException() {
-        override val message
-            get() = "reason=${ `reason` }"
-    }
-    
-
-    
-
-
-    companion object ErrorHandler : UniffiRustCallStatusErrorHandler<HttpTransportException> {
-        override fun lift(error_buf: RustBuffer.ByValue): HttpTransportException = FfiConverterTypeHttpTransportError.lift(error_buf)
-    }
-
-    
-}
-
-/**
- * @suppress
- */
-public object FfiConverterTypeHttpTransportError : FfiConverterRustBuffer<HttpTransportException> {
-    override fun read(buf: ByteBuffer): HttpTransportException {
-        
-
-        return when(buf.getInt()) {
-            1 -> HttpTransportException.NotSent(
-                FfiConverterString.read(buf),
-                )
-            2 -> HttpTransportException.Failed(
-                FfiConverterString.read(buf),
-                )
-            else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
-        }
-    }
-
-    override fun allocationSize(value: HttpTransportException): ULong {
-        return when(value) {
-            is HttpTransportException.NotSent -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`reason`)
-            )
-            is HttpTransportException.Failed -> (
-                // Add the size for the Int that specifies the variant plus the size needed for all fields
-                4UL
-                + FfiConverterString.allocationSize(value.`reason`)
-            )
-        }
-    }
-
-    override fun write(value: HttpTransportException, buf: ByteBuffer) {
-        when(value) {
-            is HttpTransportException.NotSent -> {
-                buf.putInt(1)
-                FfiConverterString.write(value.`reason`, buf)
-                Unit
-            }
-            is HttpTransportException.Failed -> {
-                buf.putInt(2)
-                FfiConverterString.write(value.`reason`, buf)
-                Unit
-            }
-        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
-    }
-
-}
-
-
-
-
 /**
  * @suppress
  */
@@ -4324,38 +3750,6 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
-public object FfiConverterOptionalTypeApplyProgress: FfiConverterRustBuffer<ApplyProgress?> {
-    override fun read(buf: ByteBuffer): ApplyProgress? {
-        if (buf.get().toInt() == 0) {
-            return null
-        }
-        return FfiConverterTypeApplyProgress.read(buf)
-    }
-
-    override fun allocationSize(value: ApplyProgress?): ULong {
-        if (value == null) {
-            return 1UL
-        } else {
-            return 1UL + FfiConverterTypeApplyProgress.allocationSize(value)
-        }
-    }
-
-    override fun write(value: ApplyProgress?, buf: ByteBuffer) {
-        if (value == null) {
-            buf.put(0)
-        } else {
-            buf.put(1)
-            FfiConverterTypeApplyProgress.write(value, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
 public object FfiConverterOptionalTypeHttpTransport: FfiConverterRustBuffer<HttpTransport?> {
     override fun read(buf: ByteBuffer): HttpTransport? {
         if (buf.get().toInt() == 0) {
@@ -4378,6 +3772,38 @@ public object FfiConverterOptionalTypeHttpTransport: FfiConverterRustBuffer<Http
         } else {
             buf.put(1)
             FfiConverterTypeHttpTransport.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeApplyProgress: FfiConverterRustBuffer<ApplyProgress?> {
+    override fun read(buf: ByteBuffer): ApplyProgress? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeApplyProgress.read(buf)
+    }
+
+    override fun allocationSize(value: ApplyProgress?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeApplyProgress.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ApplyProgress?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeApplyProgress.write(value, buf)
         }
     }
 }
@@ -4746,6 +4172,8 @@ public object FfiConverterSequenceTypeUser: FfiConverterRustBuffer<List<User>> {
 
 
 
+
+
 object RosterKitExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler<RosterKitException> {
     override fun lift(error_buf: RustBuffer.ByValue): RosterKitException =
         dev.rosterkit.core.RosterKitException.ErrorHandler.lift(
@@ -4763,6 +4191,24 @@ object RosterKitExceptionExternalErrorHandler : UniffiRustCallStatusErrorHandler
 
 
 
+
+        /**
+         * The error as one readable sentence, as the CLI prints it (the core's
+         * `Display`), e.g. `authentication failed: HTTP 401: invalid token`. uniffi's
+         * generated Kotlin `message` and Swift `errorDescription` list the fields
+         * instead (`status=401, vendorCode=null, ...`); the packages' extension
+         * files expose this as `description`.
+         */ fun `describeError`(`error`: RosterKitException): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_rosterkit_uniffi_fn_func_describe_error(
+    
+        
+        FfiConverterTypeRosterKitError.lower(`error`),_status)
+}
+    )
+    }
+    
 
         /**
          * The request for one endpoint (`input_json` in the endpoint's own field

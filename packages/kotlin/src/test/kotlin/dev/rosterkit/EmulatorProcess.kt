@@ -1,19 +1,31 @@
 package dev.rosterkit
 
+import dev.rosterkit.core.HttpTransport
+import dev.rosterkit.core.Provider
+import dev.rosterkit.core.RetryPolicy
+import org.json.JSONArray
+import org.junit.jupiter.api.AfterAll
+import org.junit.jupiter.api.BeforeAll
+import org.junit.jupiter.api.BeforeEach
+import org.junit.jupiter.api.TestInstance
 import java.io.File
-import java.net.ServerSocket
 import java.net.URI
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.TimeUnit
 
 /**
- * The vendor emulator as a child process: `rosterkit emulator --port N`,
- * ready once it prints `listening on http://127.0.0.1:N`. Close it to stop it.
+ * The vendor emulator as a child process: `rosterkit emulator --port 0`, which
+ * picks a free port and prints `listening on http://127.0.0.1:PORT` as its
+ * first line. Close it to stop it.
  */
 class EmulatorProcess : AutoCloseable {
     private val process: Process
+    private val http = HttpClient.newHttpClient()
 
-    /** `http://127.0.0.1:N`, without a trailing slash. */
+    /** `http://127.0.0.1:PORT`, without a trailing slash. */
     val root: String
 
     init {
@@ -22,32 +34,33 @@ class EmulatorProcess : AutoCloseable {
         val bin = System.getProperty("rosterkit.bin")?.let(::File)?.takeIf { it.canExecute() }
             ?: File(repo, "target/debug/rosterkit$exe")
         check(bin.canExecute()) { "emulator binary $bin is missing: run `cargo build -p rosterkit-cli` first" }
-        val port = ServerSocket(0).use { it.localPort }
-        process = ProcessBuilder(bin.path, "emulator", "--port", port.toString())
-            .redirectErrorStream(true)
+        process = ProcessBuilder(bin.path, "emulator", "--port", "0")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start()
-        val ready = CompletableFuture<String>()
-        // One reader for the child's whole life: it reports the listening line,
+        val first = CompletableFuture<String?>()
+        // One reader for the child's whole life: it hands over the first line,
         // then keeps draining so the child never blocks on a full pipe.
         Thread {
             try {
                 process.inputStream.bufferedReader().useLines { lines ->
-                    for (line in lines) {
-                        val at = line.indexOf("listening on ")
-                        if (at >= 0) ready.complete(line.substring(at + "listening on ".length).trim())
-                    }
+                    for (line in lines) first.complete(line)
                 }
             } catch (_: java.io.IOException) {
                 // The pipe closes when the emulator is stopped.
             }
-            ready.completeExceptionally(IllegalStateException("emulator exited before listening"))
+            first.complete(null)
         }.apply { isDaemon = true }.start()
-        root = try {
-            ready.get(60, TimeUnit.SECONDS).trimEnd('/')
+        val line = try {
+            first.get(60, TimeUnit.SECONDS)
         } catch (e: Exception) {
             close()
-            throw IllegalStateException("emulator did not start: ${e.message}", e)
+            throw IllegalStateException("the emulator did not start: ${e.message}", e)
         }
+        if (line == null || !line.startsWith("listening on ")) {
+            close()
+            error("the emulator's first line is not `listening on URL`: $line")
+        }
+        root = line.removePrefix("listening on ").trim().trimEnd('/')
     }
 
     /** The base URL of a provider's API on this emulator. */
@@ -57,23 +70,37 @@ class EmulatorProcess : AutoCloseable {
     }
 
     /** Restores the seed data and clears faults and the request log. */
-    fun reset() = admin("POST", "/_emulator/reset", null)
+    fun reset() {
+        admin("POST", "/_emulator/reset", null)
+    }
 
     /** Adds a fault, e.g. `{"provider":"polaris","kind":{"type":"status","status":429,"retry_after":"0"},"times":1}`. */
-    fun addFault(json: String) = admin("POST", "/_emulator/faults", json)
+    fun addFault(json: String) {
+        admin("POST", "/_emulator/faults", json)
+    }
 
-    private fun admin(method: String, path: String, body: String?) {
-        val client = java.net.http.HttpClient.newHttpClient()
-        val request = java.net.http.HttpRequest.newBuilder(URI.create(root + path))
-            .method(
-                method,
-                body?.let { java.net.http.HttpRequest.BodyPublishers.ofString(it) }
-                    ?: java.net.http.HttpRequest.BodyPublishers.noBody(),
-            )
+    /** Every vendor request received since the last reset or [clearLog], oldest first. */
+    fun requestLog(): List<LoggedRequest> {
+        val log = JSONArray(admin("GET", "/_emulator/log", null))
+        return (0 until log.length()).map { i ->
+            val e = log.getJSONObject(i)
+            LoggedRequest(e.getString("provider"), e.getString("method"), e.getString("path"), e.getInt("status"))
+        }
+    }
+
+    /** Empties the request log. */
+    fun clearLog() {
+        admin("DELETE", "/_emulator/log", null)
+    }
+
+    private fun admin(method: String, path: String, body: String?): String {
+        val request = HttpRequest.newBuilder(URI.create(root + path))
+            .method(method, body?.let { HttpRequest.BodyPublishers.ofString(it) } ?: HttpRequest.BodyPublishers.noBody())
             .header("Content-Type", "application/json")
             .build()
-        val response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+        val response = http.send(request, HttpResponse.BodyHandlers.ofString())
         check(response.statusCode() in 200..299) { "$method $path: ${response.statusCode()} ${response.body()}" }
+        return response.body()
     }
 
     override fun close() {
@@ -98,4 +125,49 @@ class EmulatorProcess : AutoCloseable {
             else -> null
         }
     }
+}
+
+/** One request a vendor API of the emulator received (`path` is after the vendor prefix). */
+data class LoggedRequest(val provider: String, val method: String, val path: String, val status: Int) {
+    /** True for a method that changes something. */
+    val changes: Boolean get() = method in setOf("POST", "PUT", "PATCH", "DELETE")
+}
+
+/**
+ * A test class with its own emulator, reset before each test, and clients for
+ * it over the transport under test (`null`: the built-in one).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EmulatorTest {
+    protected lateinit var emulator: EmulatorProcess
+
+    /** The transport under test; `null` is the built-in one. */
+    open fun transport(): HttpTransport? = null
+
+    @BeforeAll
+    fun startEmulator() {
+        emulator = EmulatorProcess()
+    }
+
+    @AfterAll
+    fun stopEmulator() = emulator.close()
+
+    @BeforeEach
+    fun resetEmulator() = emulator.reset()
+
+    protected fun client(
+        provider: Provider,
+        retry: RetryPolicy? = null,
+        concurrency: UInt? = null,
+    ): RosterKitClient = RosterKitClient(
+        ClientConfig(
+            provider = provider,
+            baseUrl = emulator.baseUrl(provider),
+            tenantId = EmulatorProcess.tenant(provider),
+            retry = retry,
+            concurrency = concurrency,
+            transport = transport(),
+        ),
+        EmulatorProcess.token(provider),
+    )
 }

@@ -1,5 +1,10 @@
 package dev.rosterkit
 
+import dev.rosterkit.core.HttpTransport
+import dev.rosterkit.core.HttpTransportException
+import dev.rosterkit.core.Header
+import dev.rosterkit.core.Request
+import dev.rosterkit.core.Response
 import kotlinx.coroutines.future.await
 import java.io.IOException
 import java.net.ConnectException
@@ -24,7 +29,7 @@ class JavaHttpTransport(
     /** Requests sent, retries included. */
     val sent = AtomicInteger()
 
-    override suspend fun send(request: HttpRequest): HttpResponse {
+    override suspend fun send(request: Request): Response {
         sent.incrementAndGet()
         val body = request.body?.let { JavaRequest.BodyPublishers.ofByteArray(it) }
             ?: JavaRequest.BodyPublishers.noBody()
@@ -32,6 +37,8 @@ class JavaHttpTransport(
             .timeout(Duration.ofSeconds(30))
             .method(request.method, body)
         request.headers.forEach { builder.header(it.name, it.value) }
+        // `await()` cancels the exchange when the coroutine is cancelled
+        // (an apply cancelled by its caller).
         val response = try {
             client.sendAsync(builder.build(), JavaResponse.BodyHandlers.ofByteArray()).await()
         } catch (e: ConnectException) {
@@ -41,9 +48,9 @@ class JavaHttpTransport(
         } catch (e: IOException) {
             throw HttpTransportException.Failed("I/O error: ${e.message}")
         }
-        return HttpResponse(
+        return Response(
             status = response.statusCode().toUShort(),
-            headers = response.headers().map().flatMap { (name, values) -> values.map { HttpHeader(name, it) } },
+            headers = response.headers().map().flatMap { (name, values) -> values.map { Header(name, it) } },
             body = response.body(),
         )
     }
