@@ -42,3 +42,7 @@ lint:
 # Start the emulator on a port for manual exploration.
 emulator port="8080":
     cargo run -p rosterkit-cli -- emulator --port {{port}}
+
+# Each fuzz target (fuzz/) for 10 minutes with libFuzzer on nightly; figures go in BENCHMARKS.md.
+fuzz seconds="600":
+    bash scripts/fuzz.sh {{seconds}}

@@ -27,6 +27,7 @@ TOOLS=(
   "mypy==2.4.1"
   "ruff==0.17.6"
   "tqdm==4.70.1"
+  "pandas==3.1.1"
 )
 
 step() { printf '\n==> %s\n' "$*"; }

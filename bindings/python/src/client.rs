@@ -78,7 +78,7 @@ impl NativeClient {
 #[pymethods]
 impl NativeClient {
     #[new]
-    #[pyo3(signature = (provider, base_url, token, tenant_id = None, retry = None, timeout = None, concurrency = None, max_pages = None, transport = None))]
+    #[pyo3(signature = (provider, base_url, token, tenant_id = None, retry = None, timeout = None, concurrency = None, max_pages = None, transport = None, logger = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         provider: Provider,
@@ -90,6 +90,7 @@ impl NativeClient {
         concurrency: Option<usize>,
         max_pages: Option<u32>,
         transport: Option<Py<PyAny>>,
+        logger: Option<Py<PyAny>>,
     ) -> PyResult<Self> {
         let retry: RetryPolicy = match retry {
             Some(r) => from_py(r, "retry")?,
@@ -122,7 +123,48 @@ impl NativeClient {
                 epoch: Instant::now(),
             }));
         }
+        if let Some(logger) = logger {
+            // One DEBUG line per exchange through Python's `logging`; the
+            // line is the core's (no header, so no credential).
+            b = b.log(move |line| {
+                Python::attach(|py| {
+                    let logger = logger.bind(py);
+                    if logger
+                        .call_method1("isEnabledFor", (10,))
+                        .is_ok_and(|on| on.is_truthy().unwrap_or(false))
+                    {
+                        let _ = logger.call_method1("debug", ("%s", line));
+                    }
+                });
+            });
+        }
         Ok(NativeClient(b.build()?))
+    }
+
+    /// This client with per-call settings: a retry policy, seconds per HTTP
+    /// exchange, extra headers. Shares the connection pool and locks.
+    #[pyo3(signature = (retry = None, timeout = None, headers = None))]
+    fn with_options(
+        &self,
+        retry: Option<&Bound<'_, PyAny>>,
+        timeout: Option<f64>,
+        headers: Option<Vec<(String, String)>>,
+    ) -> PyResult<NativeClient> {
+        let timeout_ms = match timeout {
+            None => None,
+            Some(secs) if secs.is_finite() && secs > 0.0 => Some((secs * 1000.0).ceil() as u64),
+            Some(_) => {
+                return Err(
+                    Error::invalid("timeout", "must be a positive number of seconds").into(),
+                )
+            }
+        };
+        let options = rosterkit::CallOptions {
+            retry: retry.map(|r| from_py(r, "retry")).transpose()?,
+            timeout_ms,
+            headers: headers.unwrap_or_default(),
+        };
+        Ok(NativeClient(self.0.with_options(&options)?))
     }
 
     #[getter]

@@ -191,6 +191,13 @@ impl Error {
         }
     }
 
+    /// True for a transport error that is a timeout: an exchange took longer
+    /// than allowed (transports report it as "timed out ..."). Python raises
+    /// it as `rosterkit.TimeoutError`, also a builtin `TimeoutError`.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Error::Transport { message } if message.contains("timed out"))
+    }
+
     /// The vendor's own error code, when its body carried one.
     pub fn vendor_code(&self) -> Option<&str> {
         match self {

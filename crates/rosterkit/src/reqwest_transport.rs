@@ -86,7 +86,10 @@ fn failure(e: reqwest::Error) -> TransportError {
         message.push_str(&s.to_string());
         source = s.source();
     }
-    if e.is_connect() {
+    if e.is_timeout() {
+        // The wording `Error::is_timeout` looks for.
+        TransportError::Failed(format!("timed out: {message}"))
+    } else if e.is_connect() {
         TransportError::NotSent(message)
     } else {
         TransportError::Failed(message)

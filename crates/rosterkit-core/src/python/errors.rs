@@ -16,6 +16,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Every exception class, created once per interpreter.
 struct Classes {
+    /// Transport errors that are timeouts: also a builtin `TimeoutError`.
+    timeout: Py<PyType>,
     base: Py<PyType>,
     by_kind: Vec<(&'static str, &'static str, Py<PyType>)>,
 }
@@ -82,7 +84,27 @@ fn classes(py: Python<'_>) -> PyResult<&Classes> {
             by_kind.push((kind, name, class(py, name, doc, Some(kind), &[parent])?));
         }
         by_kind.push(("api", "ApiError", api));
-        Ok(Classes { base, by_kind })
+        let transport = by_kind
+            .iter()
+            .find(|(kind, _, _)| *kind == "transport")
+            .map(|(_, _, c)| c.bind(py).clone())
+            .ok_or_else(|| PyValueError::new_err("no TransportError class"))?;
+        let timeout = class(
+            py,
+            "TimeoutError",
+            "A transport error that is a timeout (an HTTP exchange took longer than allowed); \
+             also a builtin TimeoutError, so `except TimeoutError` catches it.",
+            Some("transport"),
+            &[
+                &transport,
+                &py.get_type::<pyo3::exceptions::PyTimeoutError>(),
+            ],
+        )?;
+        Ok(Classes {
+            timeout,
+            base,
+            by_kind,
+        })
     })
 }
 
@@ -91,6 +113,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     let c = classes(py)?;
     m.add("RosterKitError", c.base.bind(py))?;
+    m.add("TimeoutError", c.timeout.bind(py))?;
     for (_, name, class) in &c.by_kind {
         m.add(*name, class.bind(py))?;
     }
@@ -109,11 +132,14 @@ fn retry_after_seconds(r: &RetryAfter) -> f64 {
 /// The exception instance for `error`, with its attributes.
 pub fn instance<'py>(py: Python<'py>, error: &Error) -> PyResult<Bound<'py, PyAny>> {
     let c = classes(py)?;
-    let class = c
-        .by_kind
-        .iter()
-        .find(|(kind, _, _)| *kind == error.kind())
-        .map_or(&c.base, |(_, _, class)| class);
+    let class = if error.is_timeout() {
+        &c.timeout
+    } else {
+        c.by_kind
+            .iter()
+            .find(|(kind, _, _)| *kind == error.kind())
+            .map_or(&c.base, |(_, _, class)| class)
+    };
     // The core's Display never contains a credential, so it is safe as str(e).
     let instance = class.bind(py).call1((error.to_string(),))?;
     instance.setattr("details", super::to_py(py, error)?)?;

@@ -49,6 +49,7 @@ from rosterkit.errors import (
     RateLimited,
     Refused,
     RosterKitError,
+    TimeoutError,
     TransportError,
     Unsupported,
 )
@@ -87,6 +88,7 @@ __all__ = [
     "RetrySettings",
     "RosterKitError",
     "StepOutcome",
+    "TimeoutError",
     "Transport",
     "TransportError",
     "Unsupported",

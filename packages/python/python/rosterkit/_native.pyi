@@ -4,6 +4,7 @@ The models, plan, report and exceptions are rosterkit-core's own types
 (its ``python`` feature); the client, pages and flows come from the binding.
 """
 
+import builtins
 from collections.abc import Awaitable, Iterable, Mapping
 from typing import Any, Callable, Generic, Literal, TypeVar, final
 
@@ -58,6 +59,7 @@ __all__ = [
     "StepOutcome",
     "Support",
     "SyncOptions",
+    "TimeoutError",
     "TransportError",
     "Unsupported",
     "User",
@@ -106,6 +108,7 @@ class DecodeError(RosterKitError):
     excerpt: str
 
 class TransportError(RosterKitError): ...
+class TimeoutError(TransportError, builtins.TimeoutError): ...
 
 class Refused(RosterKitError):
     guard: str
@@ -431,6 +434,13 @@ class NativeClient:
         concurrency: int | None = None,
         max_pages: int | None = None,
         transport: Callable[[Request], Response] | None = None,
+        logger: Any = None,
+    ) -> NativeClient: ...
+    def with_options(
+        self,
+        retry: Mapping[str, Any] | None = None,
+        timeout: float | None = None,
+        headers: list[tuple[str, str]] | None = None,
     ) -> NativeClient: ...
     @property
     def provider(self) -> _Provider: ...

@@ -9,10 +9,21 @@ calls their Python names, keyword arguments and notebook-friendly lists.
 from __future__ import annotations
 
 import asyncio
+import copy
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Callable, Literal, TypedDict, TypeVar, Union
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    Literal,
+    SupportsIndex,
+    TypedDict,
+    TypeVar,
+    Union,
+    overload,
+)
 
 from rosterkit import _html
 from rosterkit._native import (
@@ -65,21 +76,44 @@ T = TypeVar("T")
 log = logging.getLogger("rosterkit")
 
 
-class GroupList(list[Group]):
+class _Table(list[T]):
+    """A list of records that stays itself when sliced, renders as a table
+    in notebooks, and becomes a pandas DataFrame on request."""
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Self: ...
+    def __getitem__(self, index: SupportsIndex | slice) -> T | Self:
+        if isinstance(index, slice):
+            return type(self)(super().__getitem__(index))
+        return super().__getitem__(index)
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame``, one row per record, columns in wire order
+        (pandas is optional: ``pip install pandas``)."""
+        try:
+            import pandas as pd  # type: ignore[import-untyped]
+        except ImportError as e:  # pragma: no cover - depends on the environment
+            raise ImportError("to_pandas() needs pandas: pip install pandas") from e
+        return pd.DataFrame([r.to_dict() for r in self])  # type: ignore[attr-defined]
+
+
+class GroupList(_Table[Group]):
     """A list of groups that renders as a table in notebooks."""
 
     def _repr_html_(self) -> str:
         return _html.groups_html(self)
 
 
-class MemberList(list[Member]):
+class MemberList(_Table[Member]):
     """A list of members that renders as a table in notebooks."""
 
     def _repr_html_(self) -> str:
         return _html.members_html(self)
 
 
-class UserList(list[User]):
+class UserList(_Table[User]):
     """A list of users that renders as a table in notebooks."""
 
     def _repr_html_(self) -> str:
@@ -207,6 +241,7 @@ class _Base:
             concurrency,
             max_pages,
             transport,
+            log,
         )
 
     @property
@@ -231,6 +266,31 @@ class _Base:
     def replan(self, report: ApplyReport) -> MembershipPlan | None:
         """A plan for the users whose change failed, is unknown or did not run."""
         return self._native.replan(report)
+
+    def with_options(
+        self,
+        *,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        retry: RetrySettings | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """This client for some calls with other settings, sharing its
+        connections: ``client.with_options(timeout=5).list_groups()``.
+
+        ``timeout`` is seconds per HTTP exchange (a
+        :class:`rosterkit.TimeoutError` when exceeded), ``max_retries`` the
+        retries after the first attempt, ``retry`` the whole policy, and
+        ``extra_headers`` are sent with every request (not ``Authorization``).
+        """
+        policy: dict[str, object] | None = None if retry is None else dict(retry.items())
+        if max_retries is not None:
+            policy = {**(policy or {}), "max_attempts": max_retries + 1}
+        derived = copy.copy(self)
+        derived._native = self._native.with_options(
+            policy, timeout, None if extra_headers is None else list(extra_headers.items())
+        )
+        return derived
 
     def close(self) -> None:
         """Releases the client; connections close when it is collected."""

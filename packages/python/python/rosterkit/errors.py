@@ -11,7 +11,9 @@ core serializes it), ``message`` and the attributes of its kind:
   :class:`Conflict` (409) and :class:`RateLimited` (429, plus ``retry_after``
   in seconds or None)
 - :class:`DecodeError`: ``excerpt``
-- :class:`TransportError`: no response, or a change whose outcome is unknown
+- :class:`TransportError`: no response, or a change whose outcome is unknown;
+  its subclass :class:`TimeoutError` (also the builtin ``TimeoutError``) when
+  an HTTP exchange took longer than the ``timeout``
 - :class:`Refused`: a sync guard refused the plan; ``guard`` names it
 
 No message, ``str()`` or ``repr()`` of an error contains a credential, even
@@ -28,6 +30,7 @@ from rosterkit._native import (
     RateLimited,
     Refused,
     RosterKitError,
+    TimeoutError,
     TransportError,
     Unsupported,
 )
@@ -42,6 +45,7 @@ __all__ = [
     "RateLimited",
     "Refused",
     "RosterKitError",
+    "TimeoutError",
     "TransportError",
     "Unsupported",
 ]
