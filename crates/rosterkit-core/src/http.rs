@@ -7,6 +7,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// One header. Serialized as a `[name, value]` pair.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+// Kotlin's `toString()` and Swift's `description` are this Display, which
+// hides the credential (a data class would print it whole).
+#[cfg_attr(feature = "uniffi", uniffi::export(Display))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "wasm", tsify(type = "[string, string]"))]
 #[cfg_attr(
@@ -30,6 +33,37 @@ impl Header {
     }
 }
 
+/// `Name: value`, with an `Authorization` value shown as its scheme only.
+impl std::fmt::Display for Header {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.name.eq_ignore_ascii_case("authorization") {
+            let scheme = self.value.split(' ').next().unwrap_or("");
+            write!(f, "{}: {scheme} ***", self.name)
+        } else {
+            write!(f, "{}: {}", self.name, self.value)
+        }
+    }
+}
+
+/// `GET https://… [Accept: application/json, Authorization: Bearer ***] (12 bytes)`:
+/// what a log or a debugger may show of a request, without its credential.
+impl std::fmt::Display for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {} [", self.method, self.url)?;
+        for (i, h) in self.headers.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{h}")?;
+        }
+        f.write_str("]")?;
+        if let Some(body) = &self.body {
+            write!(f, " ({} bytes)", body.len())?;
+        }
+        Ok(())
+    }
+}
+
 impl Serialize for Header {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         (&self.name, &self.value).serialize(s)
@@ -46,6 +80,7 @@ impl<'de> Deserialize<'de> for Header {
 /// An HTTP request built by the core, ready for any transport.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "uniffi", uniffi::export(Display))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 // TypeScript already has a global `Request` (fetch's); the container name
 // only names the type, the wire fields stay as they are.

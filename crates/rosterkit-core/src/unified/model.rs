@@ -180,6 +180,7 @@ pub struct NewGroup {
     pub permissions: Vec<Permission>,
     /// Alteryx role; defaults to `Evaluated`.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub role: Option<String>,
 }
 
@@ -196,11 +197,14 @@ pub struct NewGroup {
 pub struct GroupChanges {
     /// New name.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub name: Option<String>,
     /// New permission set (B2Core, Polaris).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub permissions: Option<Vec<Permission>>,
     /// New role (Alteryx).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub role: Option<String>,
 }

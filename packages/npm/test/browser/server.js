@@ -7,7 +7,10 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
-const PAGE = fileURLToPath(new URL('./index.html', import.meta.url));
+const PAGES = {
+  '/': fileURLToPath(new URL('./index.html', import.meta.url)),
+  '/bundle': fileURLToPath(new URL('./bundle.html', import.meta.url)),
+};
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -42,7 +45,7 @@ export function startPageServer(emulatorUrl) {
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     if (path.startsWith('/api/')) return proxy(req, res, emulatorUrl, proxied);
-    if (path === '/') return serveFile(res, PAGE);
+    if (path in PAGES) return serveFile(res, PAGES[path]);
     if (path.startsWith('/pkg/')) {
       const file = normalize(join(PACKAGE, path.slice('/pkg/'.length)));
       if (!file.startsWith(PACKAGE)) return res.writeHead(403).end();

@@ -1536,13 +1536,13 @@ public struct GroupChanges: Equatable, Hashable {
     public init(
         /**
          * New name.
-         */name: String?, 
+         */name: String? = nil, 
         /**
          * New permission set (B2Core, Polaris).
-         */permissions: [Permission]?, 
+         */permissions: [Permission]? = nil, 
         /**
          * New role (Alteryx).
-         */role: String?) {
+         */role: String? = nil) {
         self.name = name
         self.permissions = permissions
         self.role = role
@@ -1596,7 +1596,7 @@ public func FfiConverterTypeGroupChanges_lower(_ value: GroupChanges) -> RustBuf
 /**
  * One header. Serialized as a `[name, value]` pair.
  */
-public struct Header: Equatable, Hashable {
+public struct Header: Equatable, Hashable, CustomStringConvertible {
     /**
      * The header name, as the vendor document spells it.
      */
@@ -1622,6 +1622,17 @@ public struct Header: Equatable, Hashable {
     
 
     
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_rosterkit_core_fn_method_header_uniffi_trait_display(
+            FfiConverterTypeHeader_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)
@@ -1928,7 +1939,7 @@ public struct NewGroup: Equatable, Hashable {
          */permissions: [Permission] = [], 
         /**
          * Alteryx role; defaults to `Evaluated`.
-         */role: String?) {
+         */role: String? = nil) {
         self.name = name
         self.permissions = permissions
         self.role = role
@@ -2152,7 +2163,7 @@ public func FfiConverterTypePlannedStep_lower(_ value: PlannedStep) -> RustBuffe
 /**
  * An HTTP request built by the core, ready for any transport.
  */
-public struct Request: Equatable, Hashable {
+public struct Request: Equatable, Hashable, CustomStringConvertible {
     /**
      * Upper-case HTTP method, e.g. `GET`.
      */
@@ -2194,6 +2205,17 @@ public struct Request: Equatable, Hashable {
     
 
     
+// The local Rust `Display` implementation.
+public var description: String {
+    return try!  FfiConverterString.lift(
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_rosterkit_core_fn_method_request_uniffi_trait_display(
+            FfiConverterTypeRequest_lower(self),uniffiCallStatus
+    )
+}
+    )
+}
 }
 
 #if compiler(>=6)

@@ -735,6 +735,10 @@ internal object UniffiLib {
     ): Unit
     external fun uniffi_rosterkit_core_fn_method_httptransport_send(`ptr`: Long,`request`: RustBuffer.ByValue,
     ): Long
+    external fun uniffi_rosterkit_core_fn_method_header_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_rosterkit_core_fn_method_request_uniffi_trait_display(`ptr`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun ffi_rosterkit_core_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_rosterkit_core_rustbuffer_from_bytes(`bytes`: ForeignBytes.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -2208,17 +2212,17 @@ data class GroupChanges (
     /**
      * New name.
      */
-    val `name`: kotlin.String?
+    val `name`: kotlin.String? = null 
     , 
     /**
      * New permission set (B2Core, Polaris).
      */
-    val `permissions`: List<Permission>?
+    val `permissions`: List<Permission>? = null 
     , 
     /**
      * New role (Alteryx).
      */
-    val `role`: kotlin.String?
+    val `role`: kotlin.String? = null 
     
 ){
     
@@ -2275,6 +2279,15 @@ data class Header (
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_rosterkit_core_fn_method_header_uniffi_trait_display(FfiConverterTypeHeader.lower(this),
+        _status)
+}
+    )
+    }
     
     companion object
 }
@@ -2494,7 +2507,7 @@ data class NewGroup (
     /**
      * Alteryx role; defaults to `Evaluated`.
      */
-    val `role`: kotlin.String?
+    val `role`: kotlin.String? = null 
     
 ){
     
@@ -2680,6 +2693,15 @@ data class Request (
 
     
 
+    // The local Rust `Display`/`Debug` implementation.
+    override fun toString(): String {
+        return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_rosterkit_core_fn_method_request_uniffi_trait_display(FfiConverterTypeRequest.lower(this),
+        _status)
+}
+    )
+    }
     
     companion object
 }
