@@ -29,10 +29,9 @@ test-kotlin:
 gen-swift:
     bash scripts/gen-swift.sh
 
-# Criterion benchmarks: build+parse per endpoint, 10,000-member parse, paging on the emulator.
+# Every benchmark (Rust, Python, Node), each printing its ratio against its peer; see BENCHMARKS.md.
 bench:
-    cargo bench -p rosterkit-core --bench endpoints
-    cargo bench -p rosterkit --bench paging
+    bash scripts/bench.sh
 
 # Formatting and lints across the workspace.
 lint:

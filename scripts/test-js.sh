@@ -51,6 +51,8 @@ PACK_GZ=$(cd "$PKG" && npm pack --dry-run --json 2>/dev/null | node -e 'let s=""
 log "node --test"
 status=0
 (cd "$PKG" && node --test --test-concurrency=1 test/) || status=$?
+log "benchmark smoke (a few rounds; figures in BENCHMARKS.md come from scripts/bench.sh)"
+(cd "$PKG" && node bench/parse.mjs --smoke) || status=$?
 
 log "sizes, gzip -9:"
 log "  wasm/rosterkit_wasm_bg.wasm  $(wc -c <"$PKG/wasm/rosterkit_wasm_bg.wasm") bytes, ${WASM_GZ} gzipped"

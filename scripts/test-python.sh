@@ -72,8 +72,8 @@ fi
 
 step "ruff"
 # Python sources only: README code samples are prose, not checked code.
-(cd "$PKG" && "$VENV/bin/ruff" check python tests examples)
-(cd "$PKG" && "$VENV/bin/ruff" format --check python tests examples)
+(cd "$PKG" && "$VENV/bin/ruff" check python tests examples benches)
+(cd "$PKG" && "$VENV/bin/ruff" format --check python tests examples benches)
 
 step "mypy --strict"
 (cd "$PKG" && MYPYPATH=python "$VENV/bin/mypy" --strict python/rosterkit tests examples)
@@ -91,4 +91,6 @@ if [ "$status" -eq 5 ]; then
   echo "pytest collected no tests: failing" >&2
   exit 1
 fi
+step "benchmark smoke (a few rounds; figures in BENCHMARKS.md come from scripts/bench.sh)"
+"$PY" "$PKG/benches/parse.py" --smoke || status=$?
 exit "$status"

@@ -10,6 +10,8 @@ echo "== cargo clippy (warnings denied)"
 cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo test"
 cargo test --workspace
+echo "== benchmark smoke (each bench a round or two in the test profile)"
+cargo test -q -p rosterkit-core -p rosterkit --benches
 echo "== demo (the main job)"
 cargo run -q -p rosterkit-cli -- demo
 # rosterkit-core's wasm32 build is the npm package's (scripts/test-js.sh).

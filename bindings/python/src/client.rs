@@ -16,7 +16,7 @@ use rosterkit_core::unified::{Capabilities, GroupChanges, NewGroup};
 use rosterkit_core::{Error, Operation, Provider};
 use std::future::Future;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Tracks an apply so its report survives a cancelled asyncio task.
 #[pyclass(module = "rosterkit._native", frozen)]
@@ -118,10 +118,9 @@ impl NativeClient {
             b = b.max_pages(n);
         }
         if let Some(send) = transport {
-            b = b.transport(Arc::new(PyTransport {
+            b = b.transport(Arc::new(rosterkit::TokioTransport::with(PyTransport {
                 send,
-                epoch: Instant::now(),
-            }));
+            })));
         }
         if let Some(logger) = logger {
             // One DEBUG line per exchange through Python's `logging`; the

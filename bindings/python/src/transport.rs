@@ -3,17 +3,15 @@
 //! (retries, paging, concurrency) the same way the built-in one does.
 
 use pyo3::prelude::*;
-use rosterkit::{BoxFuture, Transport, TransportError};
+use rosterkit::{BoxFuture, Sender, TransportError};
 use rosterkit_core::{Request, Response};
-use std::time::{Duration, Instant};
 
-/// The callable and a clock.
+/// The callable (the driver adds tokio's clock: `TokioTransport`).
 pub(crate) struct PyTransport {
     pub(crate) send: Py<PyAny>,
-    pub(crate) epoch: Instant,
 }
 
-impl Transport for PyTransport {
+impl Sender for PyTransport {
     fn send(&self, request: Request) -> BoxFuture<'_, Result<Response, TransportError>> {
         let send = Python::attach(|py| self.send.clone_ref(py));
         Box::pin(async move {
@@ -39,23 +37,5 @@ impl Transport for PyTransport {
                 })
             })
         })
-    }
-
-    fn sleep(&self, millis: u64) -> BoxFuture<'_, Result<(), TransportError>> {
-        Box::pin(async move {
-            tokio::time::sleep(Duration::from_millis(millis)).await;
-            Ok(())
-        })
-    }
-
-    fn now_ms(&self) -> u64 {
-        self.epoch.elapsed().as_millis() as u64
-    }
-
-    fn seed(&self) -> u64 {
-        use std::hash::{BuildHasher, Hasher};
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u128(self.epoch.elapsed().as_nanos());
-        h.finish()
     }
 }

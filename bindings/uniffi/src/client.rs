@@ -11,7 +11,7 @@ use rosterkit_core::membership::{ApplyReport, MembershipPlan, SyncOptions};
 use rosterkit_core::unified::{Capabilities, Group, GroupChanges, Member, NewGroup, User};
 use rosterkit_core::{Error, Operation, Provider};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio::sync::Mutex;
 
 /// A client for one provider and tenant. Thread-safe; share one instance.
@@ -78,10 +78,8 @@ impl RosterKitClient {
         }
         let foreign = config.transport.is_some();
         if let Some(http) = config.transport {
-            builder = builder.transport(Arc::new(Foreign {
-                http,
-                epoch: Instant::now(),
-            }));
+            builder =
+                builder.transport(Arc::new(rosterkit::TokioTransport::with(Foreign { http })));
         }
         Ok(Arc::new(RosterKitClient {
             client: builder.build()?,

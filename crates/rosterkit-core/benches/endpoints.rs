@@ -155,7 +155,7 @@ fn samples() -> Vec<(Operation, Response)> {
         ),
         (
             "polaris.update_user",
-            json!({"user_id": "u", "user": {"username": "dani.lee@example.io", "groups": [{"id": "g"}]}}),
+            json!({"user_id": "u", "user": {"username": "dani.lee@example.io", "email": "dani.lee@example.io", "firstName": "Dani", "lastName": "Lee", "enabled": true, "groups": [{"id": "g"}]}}),
             ok(pol_user.clone()),
         ),
         (

@@ -38,6 +38,8 @@ pub use client::{CallOptions, Client};
 pub use driver::{ApplyControl, ApplyProgress};
 pub use hooks::{log_line, Hook, RequestInfo};
 #[cfg(feature = "reqwest")]
+pub use reqwest_transport::ReqwestSender;
+#[cfg(feature = "reqwest")]
 pub use reqwest_transport::ReqwestTransport;
 pub use rosterkit_core::membership::{
     ApplyReport, MembershipPlan, OutcomeStatus, StepOutcome, SyncMode, SyncOptions, UserOutcome,
@@ -47,4 +49,6 @@ pub use rosterkit_core::unified::{
     Capabilities, Directory, Group, GroupChanges, Member, NewGroup, Permission, UnifiedOp, User,
 };
 pub use rosterkit_core::{Endpoint, Error, Operation, Output, Provider, Request, Response, Secret};
-pub use transport::{BoxFuture, MaybeSendSync, Transport, TransportError};
+#[cfg(feature = "reqwest")]
+pub use transport::TokioTransport;
+pub use transport::{BoxFuture, MaybeSendSync, Sender, Transport, TransportError};

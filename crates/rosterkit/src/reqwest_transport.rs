@@ -1,45 +1,26 @@
-//! The default transport: reqwest with rustls, tokio's timer and clock.
+//! The default transport: reqwest with rustls, on tokio's timer and clock.
 
-use crate::transport::{BoxFuture, Transport, TransportError};
+use crate::transport::{BoxFuture, Sender, TokioTransport, TransportError};
 use rosterkit_core::parse::MAX_BODY_BYTES;
 use rosterkit_core::{Header, Request, Response};
-use std::time::{Duration, Instant};
 
-/// reqwest as a [`Transport`].
+/// reqwest as the sending half of a [`TokioTransport`].
 #[derive(Clone, Debug)]
-pub struct ReqwestTransport {
-    http: reqwest::Client,
-    epoch: Instant,
-}
+pub struct ReqwestSender(reqwest::Client);
+
+/// reqwest with tokio's timer: the built-in transport.
+pub type ReqwestTransport = TokioTransport<ReqwestSender>;
 
 impl ReqwestTransport {
     /// Uses `http` (its proxies, certificates and timeouts apply).
     pub fn new(http: reqwest::Client) -> ReqwestTransport {
-        ReqwestTransport {
-            http,
-            epoch: Instant::now(),
-        }
+        TokioTransport::with(ReqwestSender(http))
     }
 }
 
-impl Transport for ReqwestTransport {
+impl Sender for ReqwestSender {
     fn send(&self, request: Request) -> BoxFuture<'_, Result<Response, TransportError>> {
-        Box::pin(exchange(&self.http, request))
-    }
-
-    fn sleep(&self, millis: u64) -> BoxFuture<'_, Result<(), TransportError>> {
-        Box::pin(async move {
-            tokio::time::sleep(Duration::from_millis(millis)).await;
-            Ok(())
-        })
-    }
-
-    fn now_ms(&self) -> u64 {
-        self.epoch.elapsed().as_millis() as u64
-    }
-
-    fn seed(&self) -> u64 {
-        random_seed()
+        Box::pin(exchange(&self.0, request))
     }
 }
 
@@ -94,16 +75,4 @@ fn failure(e: reqwest::Error) -> TransportError {
     } else {
         TransportError::Failed(message)
     }
-}
-
-/// A seed from the process's random hash keys and the time.
-fn random_seed() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos()),
-    );
-    h.finish()
 }

@@ -52,3 +52,57 @@ pub trait Transport: MaybeSendSync {
     /// A fresh random seed for backoff jitter.
     fn seed(&self) -> u64;
 }
+
+/// The sending half of a transport: an HTTP stack that a host brings (a
+/// Python callable, a Kotlin `HttpTransport`), put on tokio's timer and clock
+/// by [`TokioTransport`].
+pub trait Sender: MaybeSendSync {
+    /// Sends the request exactly as given; error statuses are responses.
+    fn send(&self, request: Request) -> BoxFuture<'_, Result<Response, TransportError>>;
+}
+
+/// A [`Sender`] with tokio's timer, a monotonic clock and a random seed:
+/// every transport that runs on tokio (reqwest, Python, Kotlin, Swift).
+#[cfg(feature = "reqwest")]
+#[derive(Clone, Debug)]
+pub struct TokioTransport<S> {
+    sender: S,
+    epoch: std::time::Instant,
+}
+
+#[cfg(feature = "reqwest")]
+impl<S: Sender> TokioTransport<S> {
+    /// `sender` on tokio's clock, from now.
+    pub fn with(sender: S) -> Self {
+        TokioTransport {
+            sender,
+            epoch: std::time::Instant::now(),
+        }
+    }
+}
+
+#[cfg(feature = "reqwest")]
+impl<S: Sender> Transport for TokioTransport<S> {
+    fn send(&self, request: Request) -> BoxFuture<'_, Result<Response, TransportError>> {
+        self.sender.send(request)
+    }
+
+    fn sleep(&self, millis: u64) -> BoxFuture<'_, Result<(), TransportError>> {
+        Box::pin(async move {
+            tokio::time::sleep(std::time::Duration::from_millis(millis)).await;
+            Ok(())
+        })
+    }
+
+    fn now_ms(&self) -> u64 {
+        self.epoch.elapsed().as_millis() as u64
+    }
+
+    fn seed(&self) -> u64 {
+        use std::hash::{BuildHasher, Hasher};
+        // Jitter only: a per-process random key and the time are enough.
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(self.epoch.elapsed().as_nanos());
+        h.finish()
+    }
+}

@@ -20,7 +20,7 @@ const PACKAGE = fileURLToPath(new URL('../', import.meta.url));
 /** Bundles the workflow with the package the way an app's bundler would. */
 async function bundle() {
   await build({
-    entryPoints: [`${PACKAGE}test/browser/app.js`],
+    entryPoints: [`${PACKAGE}browser-pages/app.js`],
     bundle: true,
     format: 'esm',
     platform: 'browser',

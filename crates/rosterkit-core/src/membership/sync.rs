@@ -131,16 +131,25 @@ struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    fn of<T>(items: &'a [T], id: fn(&T) -> &str, emails: fn(&T) -> [Option<&str>; 2]) -> Self {
+    /// `with_emails`: index emails too (lower-cased copies); only worth it
+    /// when some desired entry is an email.
+    fn of<T>(
+        items: &'a [T],
+        id: fn(&T) -> &str,
+        emails: fn(&T) -> [Option<&str>; 2],
+        with_emails: bool,
+    ) -> Self {
         let mut index = Index {
             by_id: HashMap::with_capacity(items.len()),
-            by_email: HashMap::with_capacity(items.len()),
+            by_email: HashMap::with_capacity(if with_emails { items.len() } else { 0 }),
         };
         for item in items {
             let id = id(item);
             index.by_id.insert(id, id);
-            for email in emails(item).into_iter().flatten() {
-                index.by_email.entry(email.to_lowercase()).or_insert(id);
+            if with_emails {
+                for email in emails(item).into_iter().flatten() {
+                    index.by_email.entry(email.to_lowercase()).or_insert(id);
+                }
             }
         }
         index
@@ -161,12 +170,21 @@ pub(crate) fn needs_directory(provider: Provider, desired: &[String], members: &
     if email_lookup(provider).is_err() {
         return false;
     }
-    let index = member_index(members);
+    let index = member_index(members, any_email(desired));
     desired.iter().any(|e| index.find(e.trim()).is_none())
 }
 
-fn member_index(members: &[Member]) -> Index<'_> {
-    Index::of(members, |m| &m.user_id, |m| [m.email.as_deref(), None])
+fn any_email(desired: &[String]) -> bool {
+    desired.iter().any(|d| looks_like_email(d.trim()))
+}
+
+fn member_index(members: &[Member], with_emails: bool) -> Index<'_> {
+    Index::of(
+        members,
+        |m| &m.user_id,
+        |m| [m.email.as_deref(), None],
+        with_emails,
+    )
 }
 
 /// Plans a sync from the current members (and, where the vendor can list
@@ -190,12 +208,14 @@ pub fn plan_sync(
             },
         ));
     }
-    let member_ix = member_index(members);
+    let emails = any_email(desired);
+    let member_ix = member_index(members, emails);
     let user_ix = users.map(|u| {
         Index::of(
             u,
             |u| &u.id,
             |u| [u.email.as_deref(), u.username.as_deref()],
+            emails,
         )
     });
     let lookup = email_lookup(dir.provider);

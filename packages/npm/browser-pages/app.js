@@ -1,6 +1,6 @@
-// The browser workflow, loaded unbundled through an import map
-// (index.html) and bundled by esbuild with top-level await forbidden
-// (bundle.html): list groups, add a member, list members, remove it again.
+// The browser test's workflow (kept out of test/, where node --test would
+// run it as a test), loaded unbundled through an import map (index.html) and
+// bundled by esbuild with top-level await forbidden (bundle.html).
 import { RosterKit, isRosterKitError } from 'rosterkit';
 import { capabilities, ready } from 'rosterkit/sansio';
 
