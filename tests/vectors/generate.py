@@ -351,6 +351,7 @@ def error_cases(ep):
             expect=rate_limited(delay(120_000), "Too Many Requests"),
         ),
     ]
+    out.extend(list_key_cases(ep))
     kind = ep["kind"]
     if kind == "json":
         cut = ep["cut"]
@@ -381,6 +382,47 @@ def error_cases(ep):
             )
         )
     return out
+
+
+def list_key_cases(ep):
+    """A 200 without the list key (or with the wrong type there) is a decode
+    error naming the key, never an empty page; an empty list is still one."""
+    style, key = ep.get("list_key", (None, None))
+    probe = ep["probe"]
+    if style is None:
+        return []
+    if style == "array":
+        text = '{"groups":[]}'
+        return [
+            case(
+                "a 200 with an object where the array belongs is a decode error",
+                probe,
+                resp=response(200, text=text, headers=JSON_HEADERS),
+                expect=decode("invalid type: map, expected a sequence at line 1 column 0", excerpt(text)),
+            )
+        ]
+    if style == "ssw":
+        text, wrong = '{"code":0,"data":{}}', '{"code":0,"data":{"%s":{}}}' % key
+        where, col, wcol = "data: ", 2, len(key) + 4
+        wrong_where = f"data.{key}: "
+    else:
+        text, wrong = "{}", '{"%s":{}}' % key
+        where, col, wcol = "", 2, len(key) + 4
+        wrong_where = f"{key}: "
+    return [
+        case(
+            f"a 200 without {key} is a decode error naming it, not an empty page",
+            probe,
+            resp=response(200, text=text, headers=JSON_HEADERS),
+            expect=decode(f"{where}missing field `{key}` at line 1 column {col}", excerpt(text)),
+        ),
+        case(
+            f"a 200 with {key} of the wrong type is a decode error naming it",
+            probe,
+            resp=response(200, text=wrong, headers=JSON_HEADERS),
+            expect=decode(f"{wrong_where}invalid type: map, expected a sequence at line 1 column {wcol}", excerpt(wrong)),
+        ),
+    ]
 
 
 def html_case(name, probe, status=200):
@@ -475,6 +517,7 @@ def ssw_endpoints():
     eps.append(
         dict(
             id="ssw.list_members",
+            list_key=("ssw", "members"),
             method="GET",
             path="/iam/v1/organization/members",
             source=f"{src}, Step A",
@@ -637,6 +680,7 @@ def ssw_endpoints():
     eps.append(
         dict(
             id="ssw.list_groups",
+            list_key=("ssw", "groups"),
             method="GET",
             path="/iam/v1/organization/{organization_id}/groups",
             source=f"{src}, Step B",
@@ -691,6 +735,7 @@ def ssw_endpoints():
     eps.append(
         dict(
             id="ssw.list_group_members",
+            list_key=("ssw", "members"),
             method="GET",
             path="/iam/v1/group/members",
             source=f"{src}, Step C",
@@ -1227,6 +1272,7 @@ def spotnana_endpoints():
     eps.append(
         dict(
             id="spotnana.list_user_group_members",
+            list_key=("plain", "members"),
             method="POST",
             path="/v3/companies/{companyId}/user-groups/{groupId}/members",
             source=f"{src}, step 'List user group members'",
@@ -1280,6 +1326,7 @@ def spotnana_endpoints():
     eps.append(
         dict(
             id="spotnana.list_user_group_roles",
+            list_key=("plain", "roles"),
             method="POST",
             path="/v3/companies/{companyId}/user-groups/{groupId}/roles",
             source=f"{src}, step 'List user group roles (optional)'",
@@ -1394,6 +1441,7 @@ def spotnana_endpoints():
     eps.append(
         dict(
             id="spotnana.list_user_groups_for_user",
+            list_key=("plain", "userGroups"),
             method="POST",
             path="/v3/users/{userId}/user-groups",
             source=f"{src}, step 'List user groups for user (optional)'",
@@ -1581,6 +1629,7 @@ def b2core_endpoints():
     eps.append(
         dict(
             id="b2core.list_groups",
+            list_key=("array", None),
             method="GET",
             path="/api/v2/groups",
             source=f"{src}, 'Get a list of user groups'",
@@ -2031,6 +2080,7 @@ def polaris_endpoints():
     eps.append(
         dict(
             id="polaris.list_permissions",
+            list_key=("plain", "values"),
             method="GET",
             path="/v1/permissions",
             source=f"{src}, 'List all permissions'",
@@ -2071,6 +2121,7 @@ def polaris_endpoints():
     eps.append(
         dict(
             id="polaris.list_groups",
+            list_key=("plain", "values"),
             method="GET",
             path="/v1/groups",
             source=f"{src}, 'List all groups'",
@@ -2266,6 +2317,7 @@ def polaris_endpoints():
     eps.append(
         dict(
             id="polaris.list_effective_permissions",
+            list_key=("plain", "values"),
             method="GET",
             path="/v1/users/{id}/effectivepermissions",
             source=f"{src}, 'List user permissions'",
@@ -2319,6 +2371,7 @@ def polaris_endpoints():
     eps.append(
         dict(
             id="polaris.list_group_members",
+            list_key=("plain", "values"),
             method="GET",
             path="/v1/groups/{id}/members",
             source=f"{src}, 'List all group members'",
@@ -2343,6 +2396,7 @@ def polaris_endpoints():
     eps.append(
         dict(
             id="polaris.list_users",
+            list_key=("plain", "values"),
             method="GET",
             path="/v1/users",
             source=mentioned,
@@ -2505,6 +2559,7 @@ def polaris_endpoints():
     eps.append(
         dict(
             id="polaris.list_projects",
+            list_key=("plain", "values"),
             method="GET",
             path="/v1/projects",
             source=f"{src}, referred to from 'Create a group' for project ids; README inventory",

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { describe, test } from 'node:test';
 import { RosterKit, isRosterKitError } from 'rosterkit';
 import { camelKeys, dropNulls } from './support/canonical.js';
@@ -82,6 +83,12 @@ for (const file of files) {
           result = { error };
         }
         assert.deepEqual(problems, []);
+        // No string form of the outcome shows the credential (a server may echo it).
+        const token = c.target.token;
+        const shown = 'ok' in result
+          ? [JSON.stringify(result.ok)]
+          : [String(result.error), String(result.error?.stack), inspect(result.error), JSON.stringify(result.error?.detail)];
+        for (const text of shown) assert.ok(!text.includes(token), `the token leaked: ${text}`);
         assert.equal(script.used(), c.exchanges.length, 'every exchange was used');
         if ('ok' in c.expect) {
           assert.ok('ok' in result, `failed: ${result.error}`);

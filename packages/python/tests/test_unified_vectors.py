@@ -99,6 +99,10 @@ class Script:
         return sansio.Response(r["status"], [tuple(h) for h in r["headers"]], _text(r["body"]))
 
 
+def token_free(token: str, *texts: str) -> bool:
+    return all(token not in t for t in texts)
+
+
 @pytest.mark.parametrize(("name", "case"), CASES, ids=[c[0] for c in CASES])
 def test_unified_vector(name: str, case: dict[str, Any]) -> None:
     script = Script(case["exchanges"])
@@ -115,8 +119,12 @@ def test_unified_vector(name: str, case: dict[str, Any]) -> None:
         )
         result: dict[str, Any] = {"ok": client.unified(case["op"])}
     except RosterKitError as e:
+        assert token_free(case["target"]["token"], str(e), repr(e), e.message or ""), name
         result = {"error": e.details}
     assert script.problems == [], name
+    token = case["target"]["token"]
+    shown = [json.dumps(result.get("ok")), json.dumps(result.get("error"))]
+    assert not [t for t in shown if token in t], "the token leaked"
     assert script.used == len(case["exchanges"]), "every exchange was used"
     expect = case["expect"]
     if "ok" in expect:

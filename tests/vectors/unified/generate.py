@@ -2205,6 +2205,145 @@ def sync_cases():
 # ---------------------------------------------------------------------------
 
 
+# A credential that servers echo back below; no error, message, excerpt or
+# report may contain it, raw, as base64 (Basic auth) or as a long fragment.
+SECRET = "tok-SECRET-9f3a7c-echo"
+
+
+def secret_cases():
+    """Servers that echo the token: the core cuts it out of everything."""
+    import base64
+
+    cases = []
+
+    def with_secret(c):
+        c["target"]["token"] = SECRET
+        return c
+
+    cases.append(
+        with_secret(
+            case(
+                "ssw 401 whose message repeats the token",
+                "ssw",
+                {"op": "list_groups"},
+                [
+                    ex(
+                        ssw_groups(),
+                        response(401, {"code": 40100, "message": f"invalid token {SECRET}"}),
+                    )
+                ],
+                fails("auth", status=401, vendor_code="40100", message="invalid token ***"),
+            )
+        )
+    )
+    page = f"<html><body>session {SECRET} expired</body></html>"
+    cases.append(
+        with_secret(
+            case(
+                "b2core HTML page in a 200 that contains the token: the excerpt hides it",
+                "b2core",
+                {"op": "get_group", "group_id": "1"},
+                [ex(req("b2core", "GET", "/api/v2/groups/1"), response(200, text=page))],
+                fails(
+                    "decode",
+                    message="expected value at line 1 column 1",
+                    excerpt="<html><body>session *** expired</body></html>",
+                ),
+            )
+        )
+    )
+    basic = base64.b64encode(f"{SECRET}:".encode()).decode().rstrip("=")
+    cases.append(
+        with_secret(
+            case(
+                "polaris 401 that repeats the Basic credential in base64",
+                "polaris",
+                {"op": "list_groups"},
+                [
+                    ex(
+                        req("polaris", "GET", "/v1/groups"),
+                        response(401, {"error": "Unauthorized", "message": f"Basic {basic} was rejected"}),
+                    )
+                ],
+                fails("auth", status=401, vendor_code="Unauthorized", message="Basic *** was rejected"),
+            )
+        )
+    )
+    cases.append(
+        with_secret(
+            case(
+                "spotnana 400 that quotes a fragment of the token",
+                "spotnana",
+                {"op": "get_group", "group_id": SN_G1},
+                [
+                    ex(
+                        sn_get(SN_G1),
+                        response(
+                            400,
+                            {
+                                "debugIdentifier": "d-echo-1",
+                                "errorMessages": [
+                                    {"errorCode": "BAD_TOKEN", "message": "token SECRET-9f3a7c is malformed"}
+                                ],
+                            },
+                        ),
+                    )
+                ],
+                fails(
+                    "api",
+                    status=400,
+                    vendor_code="BAD_TOKEN",
+                    message="token *** is malformed",
+                    debug_identifier="d-echo-1",
+                ),
+            )
+        )
+    )
+    uids = [AX_USER2]
+    cases.append(
+        with_secret(
+            case(
+                "alteryx failedUserReasons that repeat the token: the report hides it",
+                "alteryx",
+                add_op(AX_GROUP, uids),
+                [
+                    ex(
+                        req("alteryx", "POST", f"/v3/usergroups/{AX_GROUP}/users", body=("json", uids)),
+                        response(
+                            200,
+                            {
+                                "successfullyAddedUserCount": 0,
+                                "totalUsersSubmittedCount": 1,
+                                "failedUserReasons": {AX_USER2: f"rejected by {SECRET}"},
+                            },
+                        ),
+                    )
+                ],
+                ok(
+                    report(
+                        "alteryx",
+                        AX_GROUP,
+                        [
+                            (
+                                ax_add_step(uids),
+                                [
+                                    outcome(
+                                        AX_USER2,
+                                        "add",
+                                        "failed",
+                                        api_error(200, "failedUserReasons", "rejected by ***"),
+                                    )
+                                ],
+                            )
+                        ],
+                    )
+                ),
+            )
+        )
+    )
+    return cases
+
+
 def error_cases():
     cases = []
 
@@ -2576,6 +2715,15 @@ TOPICS = [
             " the provider, before any request."
         ),
         unsupported_cases,
+    ),
+    (
+        "secrets",
+        (
+            "Servers that echo the credential (raw, in HTML, base64 for Basic, a"
+            " fragment, inside a 200's per-user reasons): it appears in no error,"
+            " excerpt or report."
+        ),
+        secret_cases,
     ),
 ]
 

@@ -336,3 +336,42 @@ async fn sync_reads_a_json_array_file() {
     let _ = std::fs::remove_file(&file);
     served.shutdown().await;
 }
+
+/// A 200 that did not add one of the users (Alteryx `failedUserReasons`) is a
+/// partial failure: exit 3, and the report names the user and the reason.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_alteryx_user_a_200_did_not_add_is_reported_and_fails_the_exit_code() {
+    let served = Served::start().await;
+    let group = "61d58ac83c15317e1a482069";
+    let known = "070d4c5fd629597a463904ee";
+    let unknown = "000000000000000000000000";
+    let ran = served
+        .admin(
+            "alteryx",
+            &["--output", "json", "members", "add", group, known, unknown],
+        )
+        .await;
+    assert_eq!(ran.code, 3, "partial failure: {}", ran.stderr);
+    let report = ran.json();
+    assert_eq!(report["failed"], 1, "{report}");
+    assert_eq!(report["added"], 1, "{report}");
+    let failed: Vec<&serde_json::Value> = report["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["status"] == "failed")
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0]["user_id"], unknown);
+    assert_eq!(failed[0]["error"]["vendor_code"], "failedUserReasons");
+
+    let table = served
+        .admin(
+            "alteryx",
+            &["--output", "table", "members", "add", group, unknown],
+        )
+        .await;
+    assert_ne!(table.code, 0);
+    assert!(table.stdout.contains(unknown), "{}", table.stdout);
+    served.shutdown().await;
+}

@@ -132,6 +132,21 @@ abstract class MembershipSyncTest : EmulatorTest() {
     }
 
     @Test
+    fun `a user an Alteryx 200 did not add is a failed outcome naming that user`() = runBlocking {
+        val alteryx = client(Provider.ALTERYX)
+        val group = "61d58ac83c15317e1a482069"
+        val unknown = "000000000000000000000000"
+        val report = alteryx.addMembers(group, listOf(unknown))
+        assertFalse(report.ok)
+        assertEquals(1, report.failedCount)
+        val failed = report.outcomes.single { it.userId == unknown }
+        assertEquals(OutcomeStatus.FAILED, failed.status)
+        val error = failed.error as RosterKitException.Api
+        assertEquals(200, error.statusCode)
+        assertEquals("failedUserReasons", error.vendorCode)
+    }
+
+    @Test
     fun `an applied plan's report has one outcome per user`() = runBlocking {
         val ssw = client(Provider.SSW)
         val members = ssw.listMembers("grp_001").map { it.userId }.sorted()

@@ -90,6 +90,13 @@ class UnifiedVectorsTest {
         }
 
         script.problems.firstOrNull()?.let { fail("$it\n(${script.problems.size} script problem(s) in all)") }
+        // No string form of the outcome shows the credential (a server may echo it).
+        val token = target.getString("token")
+        val shown = outcome.fold(
+            { listOf(it.toString()) },
+            { listOf(it.toString(), it.message.orEmpty(), (it as? RosterKitException)?.description.orEmpty()) },
+        )
+        shown.firstOrNull { token in it }?.let { fail("the token leaked into: $it") }
         if (script.used != exchanges.size) {
             fail("${script.used} of ${exchanges.size} exchanges used; outcome: ${describe(outcome)}")
         }
