@@ -85,3 +85,10 @@ def test_lists_become_dataframes(emu: Emulator) -> None:
     assert isinstance(frame, pandas.DataFrame)
     assert list(frame.columns)[:2] == ["id", "name"]
     assert len(frame) == 26
+
+
+def test_endpoint_ids_are_typed_and_complete() -> None:
+    """``EndpointId`` (a ``Literal`` for mypy) lists exactly the core's ids."""
+    from typing import get_args
+
+    assert list(get_args(rosterkit.EndpointId)) == sansio.endpoint_ids()

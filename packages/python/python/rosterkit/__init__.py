@@ -30,6 +30,7 @@ from rosterkit._native import (
 from rosterkit.client import (
     AsyncClient,
     Client,
+    EndpointId,
     GroupList,
     MemberList,
     Mode,
@@ -71,6 +72,7 @@ __all__ = [
     "Conflict",
     "DecodeError",
     "DesiredEntry",
+    "EndpointId",
     "Group",
     "GroupList",
     "InvalidInput",

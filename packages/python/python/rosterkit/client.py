@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AsyncClient",
     "Client",
+    "EndpointId",
     "GroupList",
     "MemberList",
     "Mode",
@@ -61,6 +62,55 @@ __all__ = [
 
 Provider = Literal["ssw", "spotnana", "b2core", "polaris", "alteryx"]
 """The provider ids RosterKit speaks."""
+
+EndpointId = Literal[
+    "ssw.list_members",
+    "ssw.list_groups",
+    "ssw.list_group_members",
+    "ssw.add_group_member",
+    "ssw.approve_group_member",
+    "ssw.reject_group_member",
+    "ssw.remove_group_member",
+    "ssw.update_group",
+    "ssw.delete_group",
+    "spotnana.list_user_groups",
+    "spotnana.get_user_group",
+    "spotnana.list_user_group_members",
+    "spotnana.list_user_group_roles",
+    "spotnana.update_user_group_members",
+    "spotnana.list_user_groups_for_user",
+    "spotnana.create_user_group",
+    "spotnana.update_user_group",
+    "b2core.list_groups",
+    "b2core.get_group",
+    "b2core.create_group",
+    "b2core.replace_group",
+    "b2core.update_group",
+    "b2core.delete_group",
+    "polaris.list_permissions",
+    "polaris.list_groups",
+    "polaris.create_group",
+    "polaris.create_user",
+    "polaris.update_user",
+    "polaris.list_effective_permissions",
+    "polaris.add_group_members",
+    "polaris.list_group_members",
+    "polaris.list_users",
+    "polaris.get_user",
+    "polaris.delete_user",
+    "polaris.get_group",
+    "polaris.update_group",
+    "polaris.delete_group",
+    "polaris.list_projects",
+    "alteryx.create_user_group",
+    "alteryx.add_users_to_user_group",
+    "alteryx.list_user_groups",
+    "alteryx.get_user_group",
+    "alteryx.update_user_group",
+    "alteryx.remove_user_from_user_group",
+    "alteryx.delete_user_group",
+]
+"""Every vendor endpoint id, in documentation order (``sansio.endpoint_ids()``)."""
 
 Mode = Literal["additive", "authoritative"]
 """What a sync does with members not desired: keep them, or remove them."""
@@ -437,7 +487,9 @@ class Client(_Base):
             )
         )
 
-    def call(self, endpoint_id: str, input: Mapping[str, Any] | None = None, **fields: Any) -> Any:
+    def call(
+        self, endpoint_id: EndpointId, input: Mapping[str, Any] | None = None, **fields: Any
+    ) -> Any:
         """One vendor endpoint by inventory id, with the vendor's own field names
         (as ``input``, as keywords, or both)."""
         return _wait(self._native.call(endpoint_id, _input(input, fields)))
@@ -450,7 +502,7 @@ class Client(_Base):
 
     def pages(
         self,
-        endpoint_id: str,
+        endpoint_id: EndpointId,
         input: Mapping[str, Any] | None = None,
         *,
         progress: bool = False,
@@ -625,7 +677,7 @@ class AsyncClient(_Base):
         return await self.apply(plan)
 
     async def call(
-        self, endpoint_id: str, input: Mapping[str, Any] | None = None, **fields: Any
+        self, endpoint_id: EndpointId, input: Mapping[str, Any] | None = None, **fields: Any
     ) -> Any:
         """One vendor endpoint by inventory id, with the vendor's own field names
         (as ``input``, as keywords, or both)."""
@@ -637,7 +689,7 @@ class AsyncClient(_Base):
 
     async def pages(
         self,
-        endpoint_id: str,
+        endpoint_id: EndpointId,
         input: Mapping[str, Any] | None = None,
         *,
         progress: bool = False,
