@@ -11,4 +11,5 @@ mod cli {
     pub mod members;
     pub mod output;
     pub mod secrets;
+    pub mod terminal;
 }
