@@ -22,7 +22,7 @@ fn status(field: &str) -> Option<u64> {
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let path = root.join("target/bench-pages/polaris_members_30mb.json");
+    let path = root.join("target/bench-pages/polaris_group_members_30mb.json");
     if !path.exists() {
         let ok = std::process::Command::new("python3")
             .arg(root.join("scripts/bench-pages.py"))

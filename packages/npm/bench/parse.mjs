@@ -13,7 +13,7 @@ import { parseResponse } from 'rosterkit/sansio';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PAGES = `${ROOT}target/bench-pages`;
-if (!existsSync(`${PAGES}/polaris_members_10k.json`)) execFileSync('python3', [`${ROOT}scripts/bench-pages.py`]);
+if (!existsSync(`${PAGES}/polaris_group_members_10k.json`)) execFileSync('python3', [`${ROOT}scripts/bench-pages.py`]);
 
 const smoke = process.argv.includes('--smoke');
 const rounds = smoke ? 3 : 41;
@@ -32,9 +32,9 @@ function race(cases) {
 
 const decoder = new TextDecoder();
 const cases = [
-  ['polaris', 'polaris_members_10k.json', 'polaris.list_group_members', { group_id: 'g1' },
+  ['polaris', 'polaris_group_members_10k.json', 'polaris.list_group_members', { group_id: 'g1' },
     (o) => o.values.map((m) => ({ id: m.id, username: m.username, email: m.email, firstName: m.firstName, lastName: m.lastName }))],
-  ['ssw', 'ssw_members_10k.json', 'ssw.list_members', {},
+  ['ssw', 'ssw_list_members_10k.json', 'ssw.list_members', {},
     (o) => o.data.members.map((m) => ({ userId: m.user_id, email: m.email, status: m.status }))],
 ];
 for (const [name, file, endpoint, input, map] of cases) {

@@ -3,6 +3,7 @@
 
 pub mod alteryx;
 pub mod b2core;
+pub(crate) mod known_fields;
 pub mod polaris;
 pub mod spotnana;
 pub mod ssw;

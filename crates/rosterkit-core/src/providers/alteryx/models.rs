@@ -81,7 +81,7 @@ impl FromStr for Role {
 /// `userId`, `dateAddedToGroup`, `addedByUserId` and `activeDirectoryObject`
 /// (the shape a real server sends, per `jupiterbak/ayx-node`, whose tests run
 /// against one); an `id` is accepted too, as a reading of the vendor file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupMember {
     /// The user id (`userId`; `id` accepted).
@@ -107,9 +107,18 @@ pub struct GroupMember {
     pub extra: Extra,
 }
 
+crate::providers::known_fields::deserialize_with_extra!(GroupMember as "an Alteryx group member" {
+    user_id: "userId" | "id" => required,
+    date_added_to_group: "dateAddedToGroup" => default,
+    added_by_user_id: "addedByUserId" => default,
+    first_name: "firstName" => default,
+    last_name: "lastName" => default,
+    email: "email" => default,
+});
+
 /// A custom user group. The document names `id`, `name` and `role`; the
 /// detail view's `members` list is read when the server sends it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserGroup {
     /// The group id, e.g. `61d58ac83c15317e1a482069`.
@@ -131,11 +140,19 @@ pub struct UserGroup {
     pub extra: Extra,
 }
 
+crate::providers::known_fields::deserialize_with_extra!(UserGroup as "an Alteryx user group" {
+    id: "id" => required,
+    name: "name" => default,
+    role: "role" => default,
+    date_created: "dateCreated" => default,
+    members: "members" => default,
+});
+
 /// What `POST /v3/usergroups/{id}/users` answers: `UserGroupAddedUsersView`
 /// (Alteryx help pages; `jupiterbak/ayx-node` `src/api/sdk/models`). A 200
 /// can carry a partial failure: the users in `failedUserReasons` were not
 /// added. An empty 200 (as the vendor file implies) means every user was.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AddedUsers {
     /// Users added by this call.
@@ -151,6 +168,12 @@ pub struct AddedUsers {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+crate::providers::known_fields::deserialize_with_extra!(AddedUsers as "an Alteryx add-users result" {
+    successfully_added_user_count: "successfullyAddedUserCount" => default,
+    total_users_submitted_count: "totalUsersSubmittedCount" => default,
+    failed_user_reasons: "failedUserReasons" => default,
+});
 
 /// A create answers either the new group or just its id as a JSON string.
 #[derive(Deserialize)]

@@ -25,7 +25,7 @@ impl fmt::Display for GroupId {
 }
 
 /// A User Group: `id`, `name`, `permissions`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Group {
     /// The group id.
     pub id: GroupId,
@@ -39,3 +39,9 @@ pub struct Group {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+crate::providers::known_fields::deserialize_with_extra!(Group as "a B2Core group" {
+    id: "id" => required,
+    name: "name" => default,
+    permissions: "permissions" => default,
+});

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// `{"values": [..]}`, with `count` where the endpoint sends it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Values<T> {
     /// The items.
     pub values: Vec<T>,
@@ -17,8 +17,13 @@ pub struct Values<T> {
     pub extra: Extra,
 }
 
+crate::providers::known_fields::deserialize_with_extra!(Values<T> as "values" {
+    values: "values" => required,
+    count: "count" => default,
+});
+
 /// A permission, optionally scoped to resources such as `projects/*`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Permission {
     /// e.g. `ManageDashboards`.
     pub name: String,
@@ -33,6 +38,12 @@ pub struct Permission {
     pub extra: Extra,
 }
 
+crate::providers::known_fields::deserialize_with_extra!(Permission as "a Polaris permission" {
+    name: "name" => required,
+    resources: "resources" => default,
+    description: "description" => default,
+});
+
 impl Permission {
     /// A permission over the given resources.
     pub fn new(name: impl Into<String>, resources: Option<Vec<String>>) -> Self {
@@ -46,7 +57,7 @@ impl Permission {
 }
 
 /// A group: `id`, `name`, `readOnly`, `permissions`, `userCount`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Group {
     /// The group id (a UUID).
@@ -67,8 +78,16 @@ pub struct Group {
     pub extra: Extra,
 }
 
+crate::providers::known_fields::deserialize_with_extra!(Group as "a Polaris group" {
+    id: "id" => required,
+    name: "name" => required,
+    read_only: "readOnly" => default,
+    permissions: "permissions" => default,
+    user_count: "userCount" => default,
+});
+
 /// A group reference on a user: `{"id"}` in requests, `{"id","name"}` in responses.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GroupRef {
     /// The group id.
     pub id: String,
@@ -79,6 +98,11 @@ pub struct GroupRef {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+crate::providers::known_fields::deserialize_with_extra!(GroupRef as "a Polaris group reference" {
+    id: "id" => required,
+    name: "name" => default,
+});
 
 impl GroupRef {
     /// A reference by id, as requests send it.
@@ -92,7 +116,7 @@ impl GroupRef {
 }
 
 /// A user as `GET`/`POST`/`PUT /v1/users` return it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct User {
     /// The user id (a UUID).
@@ -133,6 +157,21 @@ pub struct User {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+crate::providers::known_fields::deserialize_with_extra!(User as "a Polaris user" {
+    id: "id" => required,
+    username: "username" => required,
+    email: "email" => default,
+    first_name: "firstName" => default,
+    last_name: "lastName" => default,
+    enabled: "enabled" => default,
+    email_verified: "emailVerified" => default,
+    permissions: "permissions" => default,
+    groups: "groups" => default,
+    identities: "identities" => default,
+    actions: "actions" => default,
+    created_on: "createdOn" => default,
+});
 
 /// The full user sent by `PUT /v1/users/{id}` (Polaris identity document,
 /// "Update a user": "You must provide all properties you want to retain").
@@ -240,7 +279,7 @@ impl UserUpdate {
 }
 
 /// A group member as `GET /v1/groups/{id}/members` lists it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupMember {
     /// User id.
@@ -262,8 +301,16 @@ pub struct GroupMember {
     pub extra: Extra,
 }
 
+crate::providers::known_fields::deserialize_with_extra!(GroupMember as "a Polaris group member" {
+    id: "id" => required,
+    username: "username" => default,
+    email: "email" => default,
+    first_name: "firstName" => default,
+    last_name: "lastName" => default,
+});
+
 /// A project, as `GET /v1/projects` lists it (used to scope permissions).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Project {
     /// The project id.
     pub id: String,
@@ -274,3 +321,8 @@ pub struct Project {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+crate::providers::known_fields::deserialize_with_extra!(Project as "a Polaris project" {
+    id: "id" => required,
+    name: "name" => default,
+});

@@ -66,7 +66,7 @@ impl Endpoint for GetUser {
 }
 
 /// `polaris.create_user`: POST /v1/users; 201. Groups are given by id.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreateUser {
     /// Username, usually the email address.
@@ -90,6 +90,15 @@ pub struct CreateUser {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+crate::providers::known_fields::deserialize_with_extra!(CreateUser as "a Polaris user to create" {
+    username: "username" => required,
+    email: "email" => default,
+    first_name: "firstName" => default,
+    last_name: "lastName" => default,
+    groups: "groups" => default,
+    permissions: "permissions" => default,
+});
 
 impl Endpoint for CreateUser {
     const ID: &'static str = "polaris.create_user";

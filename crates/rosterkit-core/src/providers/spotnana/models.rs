@@ -32,7 +32,7 @@ impl Pagination {
 }
 
 /// The pagination object of a list response.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PaginationResult {
     /// Offset of this page.
@@ -49,9 +49,15 @@ pub struct PaginationResult {
     pub extra: Extra,
 }
 
+crate::providers::known_fields::deserialize_with_extra!(PaginationResult as "a Spotnana pagination result" {
+    offset: "offset" => default,
+    limit: "limit" => default,
+    total_num_results: "totalNumResults" => default,
+});
+
 /// A user group: `id`, `name`, `description`, `companyId`, `isUnmodifiable`,
 /// `createdAt`, `updatedAt`, `createdBy`, `updatedBy`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserGroup {
     /// The group id (`groupId` in paths).
@@ -86,8 +92,20 @@ pub struct UserGroup {
     pub extra: Extra,
 }
 
+crate::providers::known_fields::deserialize_with_extra!(UserGroup as "a Spotnana user group" {
+    id: "id" => required,
+    name: "name" => default,
+    description: "description" => default,
+    company_id: "companyId" => default,
+    is_unmodifiable: "isUnmodifiable" => default,
+    created_at: "createdAt" => default,
+    updated_at: "updatedAt" => default,
+    created_by: "createdBy" => default,
+    updated_by: "updatedBy" => default,
+});
+
 /// `{"userGroups": [..], "pagination": {..}}`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserGroupPage {
     /// Groups on this page. Required: the reference says a list response
@@ -101,8 +119,13 @@ pub struct UserGroupPage {
     pub extra: Extra,
 }
 
+crate::providers::known_fields::deserialize_with_extra!(UserGroupPage as "a Spotnana user group page" {
+    user_groups: "userGroups" => required,
+    pagination: "pagination" => default,
+});
+
 /// A group member: `userId`, `addedAt`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupMember {
     /// The member's user id.
@@ -115,8 +138,13 @@ pub struct GroupMember {
     pub extra: Extra,
 }
 
+crate::providers::known_fields::deserialize_with_extra!(GroupMember as "a Spotnana group member" {
+    user_id: "userId" => required,
+    added_at: "addedAt" => default,
+});
+
 /// `{"members": [..], "pagination": {..totalNumResults}}`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MemberPage {
     /// Members on this page (required, as `userGroups` is).
     pub members: Vec<GroupMember>,
@@ -128,9 +156,14 @@ pub struct MemberPage {
     pub extra: Extra,
 }
 
+crate::providers::known_fields::deserialize_with_extra!(MemberPage as "a Spotnana member page" {
+    members: "members" => required,
+    pagination: "pagination" => default,
+});
+
 /// A role assigned to a group: `id`, `name`, `description`, `isPlatformRole`,
 /// `permissions` and scope information (kept as sent).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Role {
     /// Role id.
@@ -153,8 +186,16 @@ pub struct Role {
     pub extra: Extra,
 }
 
+crate::providers::known_fields::deserialize_with_extra!(Role as "a Spotnana role" {
+    id: "id" => default,
+    name: "name" => default,
+    description: "description" => default,
+    is_platform_role: "isPlatformRole" => default,
+    permissions: "permissions" => default,
+});
+
 /// `{"roles": [..], "pagination": {..}}`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RolePage {
     /// Roles on this page (required, as `userGroups` is).
     pub roles: Vec<Role>,
@@ -165,3 +206,8 @@ pub struct RolePage {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+crate::providers::known_fields::deserialize_with_extra!(RolePage as "a Spotnana role page" {
+    roles: "roles" => required,
+    pagination: "pagination" => default,
+});

@@ -71,7 +71,7 @@ impl Endpoint for ListGroups {
 ///
 /// The document shows `group_id` and `name` and defers the rest of
 /// `GroupRequest` to the API reference, so other fields pass through `extra`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct UpdateGroup {
     /// The group to update (sent in the body, not the path).
     pub group_id: String,
@@ -82,6 +82,11 @@ pub struct UpdateGroup {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+crate::providers::known_fields::deserialize_with_extra!(UpdateGroup as "an SSW group update" {
+    group_id: "group_id" => required,
+    name: "name" => default,
+});
 
 impl Endpoint for UpdateGroup {
     const ID: &'static str = "ssw.update_group";

@@ -4,7 +4,7 @@ use crate::providers::Extra;
 use serde::{Deserialize, Serialize};
 
 /// An organization member or group member (`user_id`, `email`, `status`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Member {
     /// The user's id, used in group membership paths.
     pub user_id: String,
@@ -19,9 +19,15 @@ pub struct Member {
     pub extra: Extra,
 }
 
+crate::providers::known_fields::deserialize_with_extra!(Member as "an SSW group member" {
+    user_id: "user_id" => required,
+    email: "email" => default,
+    status: "status" => default,
+});
+
 /// A page of members: `data` of `GET /iam/v1/organization/members` and
 /// `GET /iam/v1/group/members`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MemberPage {
     /// The members on this page. Required: a page without its list is a
     /// broken response, not an empty page.
@@ -40,8 +46,15 @@ pub struct MemberPage {
     pub extra: Extra,
 }
 
+crate::providers::known_fields::deserialize_with_extra!(MemberPage as "an SSW member page" {
+    members: "members" => required,
+    page: "page" => default,
+    page_size: "page_size" => default,
+    total: "total" => default,
+});
+
 /// A group (`group_id`, `name`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Group {
     /// The group's id.
     pub group_id: String,
@@ -52,6 +65,11 @@ pub struct Group {
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+crate::providers::known_fields::deserialize_with_extra!(Group as "an SSW group" {
+    group_id: "group_id" => required,
+    name: "name" => default,
+});
 
 /// A page of groups. The document shows `data` as a bare array; a paged
 /// object `{"groups": [..], "page", "page_size", "total"}` is accepted too.
