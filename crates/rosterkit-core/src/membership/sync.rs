@@ -126,7 +126,7 @@ pub(crate) fn email_lookup(provider: Provider) -> Result<(), &'static str> {
 }
 
 struct Index<'a> {
-    by_id: HashMap<&'a str, &'a str>,
+    by_id: HashSet<&'a str>,
     by_email: HashMap<String, &'a str>,
 }
 
@@ -140,12 +140,12 @@ impl<'a> Index<'a> {
         with_emails: bool,
     ) -> Self {
         let mut index = Index {
-            by_id: HashMap::with_capacity(items.len()),
+            by_id: HashSet::with_capacity(items.len()),
             by_email: HashMap::with_capacity(if with_emails { items.len() } else { 0 }),
         };
         for item in items {
             let id = id(item);
-            index.by_id.insert(id, id);
+            index.by_id.insert(id);
             if with_emails {
                 for email in emails(item).into_iter().flatten() {
                     index.by_email.entry(email.to_lowercase()).or_insert(id);
@@ -261,33 +261,39 @@ pub fn plan_sync(
             ),
         ));
     }
-    // Linear in members + desired: sets, never a scan inside a loop.
-    let wanted: HashSet<&str> = entries
-        .iter()
-        .filter_map(|e| e.user_id.as_deref())
-        .collect();
-    let current: HashSet<&str> = members.iter().map(|m| m.user_id.as_str()).collect();
-    let mut to_add: Vec<String> = wanted
-        .iter()
-        .filter(|id| !current.contains(*id))
-        .map(|id| (*id).to_owned())
-        .collect();
-    to_add.sort_unstable();
-    let mut unchanged: Vec<String> = wanted
-        .iter()
-        .filter(|id| current.contains(*id))
-        .map(|id| (*id).to_owned())
-        .collect();
-    unchanged.sort_unstable();
-    let mut to_remove: Vec<String> = match options.mode {
+    // Linear in members + desired: one pass over each in its own order,
+    // hash lookups only, never a scan inside a loop. The lists are built in
+    // input order and then sorted (the plan's order is stable whatever the
+    // hash seed), so input that is already sorted sorts in one pass and the
+    // comparisons walk memory in order instead of in hash order.
+    let current = &member_ix.by_id;
+    let mut wanted: HashSet<&str> = HashSet::with_capacity(entries.len());
+    let (mut to_add, mut unchanged) = (Vec::new(), Vec::new());
+    for id in entries.iter().filter_map(|e| e.user_id.as_deref()) {
+        if wanted.insert(id) {
+            if current.contains(id) {
+                unchanged.push(id);
+            } else {
+                to_add.push(id);
+            }
+        }
+    }
+    let to_remove: Vec<&str> = match options.mode {
         SyncMode::Additive => Vec::new(),
-        SyncMode::Authoritative => current
+        SyncMode::Authoritative => members
             .iter()
-            .filter(|id| !wanted.contains(*id))
-            .map(|id| (*id).to_owned())
+            .map(|m| m.user_id.as_str())
+            .filter(|id| !wanted.contains(id))
             .collect(),
     };
-    to_remove.sort_unstable();
+    let owned_sorted = |mut ids: Vec<&str>| -> Vec<String> {
+        ids.sort_unstable();
+        // A vendor listing the same member twice is one removal.
+        ids.dedup();
+        ids.into_iter().map(str::to_owned).collect()
+    };
+    let (to_add, unchanged) = (owned_sorted(to_add), owned_sorted(unchanged));
+    let to_remove = owned_sorted(to_remove);
     if !to_remove.is_empty() && !options.allow_mass_removal {
         if unchanged.is_empty() {
             return Err(Error::refused(
