@@ -2,7 +2,9 @@
 Python user would pick instead, in one run (medians of alternating rounds):
 ``json.loads`` alone, ``orjson.loads`` and pydantic v2 ``model_validate_json``
 into equivalent models. Goals (issue 12): RosterKit <= 1.0x ``json.loads``,
-and at least 2x faster than pydantic.
+and at least 2x faster than pydantic. Then the peak memory of parsing a
+30 MB body (goal: at most 4x the body above the baseline), next to
+``json.loads`` of the same bytes, each in a fresh interpreter.
 
     python packages/python/benches/parse.py          # full run
     python packages/python/benches/parse.py --smoke  # a few rounds (CI)
@@ -14,6 +16,7 @@ pydantic are optional peers (skipped with a note when missing).
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import statistics
 import subprocess
@@ -28,7 +31,7 @@ PAGES = ROOT / "target" / "bench-pages"
 
 
 def pages() -> pathlib.Path:
-    if not (PAGES / "polaris_members_10k.json").exists():
+    if not (PAGES / "polaris_group_members_10k.json").exists():
         subprocess.run([sys.executable, str(ROOT / "scripts" / "bench-pages.py")], check=True)
     return PAGES
 
@@ -84,12 +87,51 @@ def peers(body: bytes, item: str) -> dict[str, Callable[[], Any]]:
     return out
 
 
+# Run in a child interpreter so each peak is its own: the baseline is the
+# resident size after the imports and with the body in memory.
+MEMORY_CHILD = """
+import json, resource, sys
+from rosterkit import sansio
+body = open(sys.argv[2], "rb").read()
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+if sys.argv[1] == "rosterkit":
+    out = sansio.parse_response(
+        "polaris.list_group_members", {"group_id": "g1"}, sansio.Response(200, [], body)
+    )
+else:
+    out = json.loads(body)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print((peak - base) * 1024)
+"""
+
+
+def memory() -> None:
+    path = pages() / "polaris_group_members_30mb.json"
+    size = os.path.getsize(path)
+    print(f"peak memory parsing {size / 1e6:.1f} MB (above the baseline, body already read):")
+    for who in ("rosterkit", "json.loads"):
+        out = subprocess.run(
+            [sys.executable, "-c", MEMORY_CHILD, who, str(path)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        grew = int(out.stdout.strip())
+        goal = " (goal <= 4x)" if who == "rosterkit" else ""
+        print(f"  {who:<14} {grew / 1e6:8.1f} MB = {grew / size:.2f}x the body{goal}")
+
+
 def main() -> None:
     smoke = "--smoke" in sys.argv
     rounds = 3 if smoke else 41
     cases = [
-        ("polaris", "polaris_members_10k.json", "polaris.list_group_members", {"group_id": "g1"}),
-        ("ssw", "ssw_members_10k.json", "ssw.list_members", {}),
+        (
+            "polaris",
+            "polaris_group_members_10k.json",
+            "polaris.list_group_members",
+            {"group_id": "g1"},
+        ),
+        ("ssw", "ssw_list_members_10k.json", "ssw.list_members", {}),
     ]
     for item, file, endpoint, inp in cases:
         body = (pages() / file).read_bytes()
@@ -108,6 +150,7 @@ def main() -> None:
             elif name == "pydantic v2":
                 note = f"  pydantic/rosterkit = {secs / ours:.2f} (goal >= 2.0)"
             print(f"  {name:<14} {secs * 1000:8.2f} ms{note}")
+    memory()
 
 
 if __name__ == "__main__":

@@ -17,7 +17,14 @@ pub fn to_py<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    value.serialize(PySer { py }).map_err(|e| e.0)
+    let keys = Keys::default();
+    value
+        .serialize(PySer {
+            py,
+            keys: &keys,
+            key: false,
+        })
+        .map_err(|e| e.0)
 }
 
 /// A serde error carrying a Python exception.
@@ -44,14 +51,47 @@ impl From<PyErr> for PyConvertError {
     }
 }
 
+/// Object keys made once per conversion and shared, as `json.loads` shares
+/// them within one document: ten thousand users reuse one `"id"` object
+/// instead of making (or looking up in the interpreter's interned table)
+/// one per user. Long keys and keys past the cap are made fresh, so a
+/// hostile body cannot grow the cache without bound.
+#[derive(Default)]
+struct Keys<'py> {
+    cache: std::cell::RefCell<std::collections::HashMap<Box<str>, Bound<'py, PyString>>>,
+}
+
+impl<'py> Keys<'py> {
+    const MAX_LEN: usize = 64;
+    const MAX_KEYS: usize = 2048;
+
+    fn get(&self, py: Python<'py>, key: &str) -> Bound<'py, PyString> {
+        if key.len() > Self::MAX_LEN {
+            return PyString::new(py, key);
+        }
+        let mut cache = self.cache.borrow_mut();
+        if let Some(k) = cache.get(key) {
+            return k.clone();
+        }
+        let k = PyString::new(py, key);
+        if cache.len() < Self::MAX_KEYS {
+            cache.insert(key.into(), k.clone());
+        }
+        k
+    }
+}
+
 #[derive(Clone, Copy)]
-struct PySer<'py> {
+struct PySer<'k, 'py> {
     py: Python<'py>,
+    keys: &'k Keys<'py>,
+    /// Serializing a map key: strings come from `keys`.
+    key: bool,
 }
 
 type Out<'py> = Result<Bound<'py, PyAny>, PyConvertError>;
 
-impl<'py> PySer<'py> {
+impl<'k, 'py> PySer<'k, 'py> {
     fn obj<T: IntoPyObject<'py>>(self, v: T) -> Out<'py> {
         match v.into_pyobject(self.py) {
             Ok(o) => Ok(o.into_any().into_bound()),
@@ -60,30 +100,32 @@ impl<'py> PySer<'py> {
     }
 }
 
-struct Seq<'py> {
+struct Seq<'k, 'py> {
     py: Python<'py>,
+    keys: &'k Keys<'py>,
     items: Vec<Bound<'py, PyAny>>,
     /// For a tuple variant: `{variant: [..]}`.
     variant: Option<&'static str>,
 }
 
-struct Dict<'py> {
+struct Dict<'k, 'py> {
     py: Python<'py>,
+    keys: &'k Keys<'py>,
     dict: Bound<'py, PyDict>,
     key: Option<Bound<'py, PyAny>>,
     variant: Option<&'static str>,
 }
 
-impl<'py> ser::Serializer for PySer<'py> {
+impl<'k, 'py> ser::Serializer for PySer<'k, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = PyConvertError;
-    type SerializeSeq = Seq<'py>;
-    type SerializeTuple = Seq<'py>;
-    type SerializeTupleStruct = Seq<'py>;
-    type SerializeTupleVariant = Seq<'py>;
-    type SerializeMap = Dict<'py>;
-    type SerializeStruct = Dict<'py>;
-    type SerializeStructVariant = Dict<'py>;
+    type SerializeSeq = Seq<'k, 'py>;
+    type SerializeTuple = Seq<'k, 'py>;
+    type SerializeTupleStruct = Seq<'k, 'py>;
+    type SerializeTupleVariant = Seq<'k, 'py>;
+    type SerializeMap = Dict<'k, 'py>;
+    type SerializeStruct = Dict<'k, 'py>;
+    type SerializeStructVariant = Dict<'k, 'py>;
 
     fn serialize_bool(self, v: bool) -> Out<'py> {
         Ok(PyBool::new(self.py, v).to_owned().into_any())
@@ -122,6 +164,9 @@ impl<'py> ser::Serializer for PySer<'py> {
         self.obj(v.to_string())
     }
     fn serialize_str(self, v: &str) -> Out<'py> {
+        if self.key {
+            return Ok(self.keys.get(self.py, v).into_any());
+        }
         Ok(PyString::new(self.py, v).into_any())
     }
     fn serialize_bytes(self, v: &[u8]) -> Out<'py> {
@@ -160,21 +205,22 @@ impl<'py> ser::Serializer for PySer<'py> {
         dict.set_item(PyString::intern(self.py, variant), value.serialize(self)?)?;
         Ok(dict.into_any())
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'py>, PyConvertError> {
+    fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'k, 'py>, PyConvertError> {
         Ok(Seq {
             py: self.py,
+            keys: self.keys,
             items: Vec::with_capacity(len.unwrap_or(0)),
             variant: None,
         })
     }
-    fn serialize_tuple(self, len: usize) -> Result<Seq<'py>, PyConvertError> {
+    fn serialize_tuple(self, len: usize) -> Result<Seq<'k, 'py>, PyConvertError> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_struct(
         self,
         _: &'static str,
         len: usize,
-    ) -> Result<Seq<'py>, PyConvertError> {
+    ) -> Result<Seq<'k, 'py>, PyConvertError> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
@@ -183,22 +229,24 @@ impl<'py> ser::Serializer for PySer<'py> {
         _: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Seq<'py>, PyConvertError> {
+    ) -> Result<Seq<'k, 'py>, PyConvertError> {
         Ok(Seq {
             py: self.py,
+            keys: self.keys,
             items: Vec::with_capacity(len),
             variant: Some(variant),
         })
     }
-    fn serialize_map(self, _: Option<usize>) -> Result<Dict<'py>, PyConvertError> {
+    fn serialize_map(self, _: Option<usize>) -> Result<Dict<'k, 'py>, PyConvertError> {
         Ok(Dict {
             py: self.py,
+            keys: self.keys,
             dict: PyDict::new(self.py),
             key: None,
             variant: None,
         })
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Dict<'py>, PyConvertError> {
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Dict<'k, 'py>, PyConvertError> {
         self.serialize_map(None)
     }
     fn serialize_struct_variant(
@@ -207,9 +255,10 @@ impl<'py> ser::Serializer for PySer<'py> {
         _: u32,
         variant: &'static str,
         _: usize,
-    ) -> Result<Dict<'py>, PyConvertError> {
+    ) -> Result<Dict<'k, 'py>, PyConvertError> {
         Ok(Dict {
             py: self.py,
+            keys: self.keys,
             dict: PyDict::new(self.py),
             key: None,
             variant: Some(variant),
@@ -217,9 +266,17 @@ impl<'py> ser::Serializer for PySer<'py> {
     }
 }
 
-impl<'py> Seq<'py> {
+impl<'k, 'py> Seq<'k, 'py> {
+    fn ser(&self) -> PySer<'k, 'py> {
+        PySer {
+            py: self.py,
+            keys: self.keys,
+            key: false,
+        }
+    }
+
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PyConvertError> {
-        self.items.push(value.serialize(PySer { py: self.py })?);
+        self.items.push(value.serialize(self.ser())?);
         Ok(())
     }
 
@@ -236,7 +293,7 @@ impl<'py> Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeSeq for Seq<'py> {
+impl<'k, 'py> ser::SerializeSeq for Seq<'k, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = PyConvertError;
     fn serialize_element<T: Serialize + ?Sized>(
@@ -250,7 +307,7 @@ impl<'py> ser::SerializeSeq for Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeTuple for Seq<'py> {
+impl<'k, 'py> ser::SerializeTuple for Seq<'k, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = PyConvertError;
     fn serialize_element<T: Serialize + ?Sized>(
@@ -264,7 +321,7 @@ impl<'py> ser::SerializeTuple for Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeTupleStruct for Seq<'py> {
+impl<'k, 'py> ser::SerializeTupleStruct for Seq<'k, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = PyConvertError;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PyConvertError> {
@@ -275,7 +332,7 @@ impl<'py> ser::SerializeTupleStruct for Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeTupleVariant for Seq<'py> {
+impl<'k, 'py> ser::SerializeTupleVariant for Seq<'k, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = PyConvertError;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PyConvertError> {
@@ -286,14 +343,22 @@ impl<'py> ser::SerializeTupleVariant for Seq<'py> {
     }
 }
 
-impl<'py> Dict<'py> {
+impl<'k, 'py> Dict<'k, 'py> {
+    fn ser(&self) -> PySer<'k, 'py> {
+        PySer {
+            py: self.py,
+            keys: self.keys,
+            key: false,
+        }
+    }
+
     fn field<T: Serialize + ?Sized>(
         &mut self,
         key: &'static str,
         value: &T,
     ) -> Result<(), PyConvertError> {
-        let value = value.serialize(PySer { py: self.py })?;
-        self.dict.set_item(PyString::intern(self.py, key), value)?;
+        let value = value.serialize(self.ser())?;
+        self.dict.set_item(self.keys.get(self.py, key), value)?;
         Ok(())
     }
 
@@ -309,11 +374,15 @@ impl<'py> Dict<'py> {
     }
 }
 
-impl<'py> ser::SerializeMap for Dict<'py> {
+impl<'k, 'py> ser::SerializeMap for Dict<'k, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = PyConvertError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), PyConvertError> {
-        self.key = Some(key.serialize(PySer { py: self.py })?);
+        self.key = Some(key.serialize(PySer {
+            py: self.py,
+            keys: self.keys,
+            key: true,
+        })?);
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), PyConvertError> {
@@ -321,8 +390,7 @@ impl<'py> ser::SerializeMap for Dict<'py> {
             .key
             .take()
             .ok_or_else(|| <PyConvertError as ser::Error>::custom("map value without a key"))?;
-        self.dict
-            .set_item(key, value.serialize(PySer { py: self.py })?)?;
+        self.dict.set_item(key, value.serialize(self.ser())?)?;
         Ok(())
     }
     fn end(self) -> Out<'py> {
@@ -330,7 +398,7 @@ impl<'py> ser::SerializeMap for Dict<'py> {
     }
 }
 
-impl<'py> ser::SerializeStruct for Dict<'py> {
+impl<'k, 'py> ser::SerializeStruct for Dict<'k, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = PyConvertError;
     fn serialize_field<T: Serialize + ?Sized>(
@@ -345,7 +413,7 @@ impl<'py> ser::SerializeStruct for Dict<'py> {
     }
 }
 
-impl<'py> ser::SerializeStructVariant for Dict<'py> {
+impl<'k, 'py> ser::SerializeStructVariant for Dict<'k, 'py> {
     type Ok = Bound<'py, PyAny>;
     type Error = PyConvertError;
     fn serialize_field<T: Serialize + ?Sized>(
