@@ -1,14 +1,18 @@
-//! `Deserialize` for vendor models that name some fields and keep the rest in
-//! an [`Extra`](super::Extra) map.
+//! `Serialize` and `Deserialize` for vendor models that name some fields and
+//! keep the rest in an [`Extra`](super::Extra) map.
 //!
-//! serde's `#[serde(flatten)]` does the same, but buffers every object into
-//! its private `Content` tree first and then reads the known fields back out
-//! of it: for a 10,000-user page that made the typed parse 2.6-3x slower
-//! than a plain struct over the same bytes (BENCHMARKS.md). The visitor that
-//! [`deserialize_with_extra!`] writes matches each key as it arrives, decodes
-//! known fields straight into their types and only unknown ones into
-//! `serde_json::Value`. Serialization keeps serde's derive (with `flatten`,
-//! which costs nothing extra when writing).
+//! serde's `#[serde(flatten)]` does the same, at a cost measured in
+//! BENCHMARKS.md:
+//! - reading, it buffers every object into serde's private `Content` tree and
+//!   reads the known fields back out of it; the visitor written here matches
+//!   each key as it arrives, decodes known fields straight into their types
+//!   and only unknown ones into `serde_json::Value`;
+//! - writing, it turns every struct into a map, and a map's keys are
+//!   made afresh for each object by the serializers the bindings use
+//!   (serde-wasm-bindgen creates one JavaScript string per key per object;
+//!   it caches a struct's `&'static str` field names). The `Serialize` written
+//!   here is a struct whenever `extra` is empty, the common case, and a map
+//!   only when there are unknown fields to write. JSON is the same either way.
 //!
 //! The errors are serde's own (`missing field`, `duplicate field`, and the
 //! field type's), so messages and positions are what the derive gave.
@@ -61,20 +65,57 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-/// Writes `Deserialize` for a struct whose last field is `extra: Extra`.
+/// Writes `Serialize` and `Deserialize` for a struct whose last field is
+/// `extra: Extra`.
 ///
-/// Each field is listed with its wire name (and aliases) and whether it is
-/// `required` (missing: serde's `missing field` error) or `default` (missing:
-/// `Default::default()`, as `#[serde(default)]` and `Option` fields behave
-/// under the derive). Keep the list in step with the struct's serde
-/// attributes: `tests/known_fields.rs` round-trips every such model through
-/// its `Serialize` and this `Deserialize`.
-macro_rules! deserialize_with_extra {
+/// Each field is listed with its wire name (and aliases) and one of:
+/// - `required`: missing on read is serde's `missing field` error; always
+///   written;
+/// - `default`: missing on read is `Default::default()`; always written;
+/// - `optional`: an `Option`, missing on read is `None`; not written when
+///   `None`;
+/// - `nonempty`: missing on read is empty; not written when empty.
+///
+/// `tests/known_fields.rs` round-trips every such model, so the wire names
+/// listed here are checked against JSON written by hand.
+macro_rules! model_with_extra {
     (
         $ty:ident $(<$t:ident>)? as $expecting:literal {
             $( $field:ident : $wire:literal $(| $alias:literal)* => $kind:ident ),* $(,)?
         }
     ) => {
+        impl $(<$t: serde::Serialize>)? serde::Serialize for $ty $(<$t>)? {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                if self.extra.is_empty() {
+                    use serde::ser::SerializeStruct as _;
+                    let len = 0 $( + usize::from(
+                        !$crate::providers::known_fields::model_with_extra!(@skip $kind self.$field)
+                    ) )*;
+                    let mut out = serializer.serialize_struct(stringify!($ty), len)?;
+                    $(
+                        if $crate::providers::known_fields::model_with_extra!(@skip $kind self.$field) {
+                            out.skip_field($wire)?;
+                        } else {
+                            out.serialize_field($wire, &self.$field)?;
+                        }
+                    )*
+                    out.end()
+                } else {
+                    use serde::ser::SerializeMap as _;
+                    let mut out = serializer.serialize_map(None)?;
+                    $(
+                        if !$crate::providers::known_fields::model_with_extra!(@skip $kind self.$field) {
+                            out.serialize_entry($wire, &self.$field)?;
+                        }
+                    )*
+                    for (key, value) in &self.extra {
+                        out.serialize_entry(key, value)?;
+                    }
+                    out.end()
+                }
+            }
+        }
+
         impl<'de $(, $t: serde::Deserialize<'de>)?> serde::Deserialize<'de> for $ty $(<$t>)? {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct FieldsVisitor $(<$t>)? (std::marker::PhantomData<fn() -> $ty $(<$t>)?>);
@@ -113,7 +154,7 @@ macro_rules! deserialize_with_extra {
                             }
                         }
                         Ok($ty {
-                            $( $field: $crate::providers::known_fields::deserialize_with_extra!(@take $kind $field $wire), )*
+                            $( $field: $crate::providers::known_fields::model_with_extra!(@take $kind $field $wire), )*
                             extra,
                         })
                     }
@@ -126,9 +167,13 @@ macro_rules! deserialize_with_extra {
     (@take required $field:ident $wire:literal) => {
         $field.ok_or_else(|| <A::Error as serde::de::Error>::missing_field($wire))?
     };
-    (@take default $field:ident $wire:literal) => {
+    (@take $other:ident $field:ident $wire:literal) => {
         $field.unwrap_or_default()
     };
+    (@skip required $value:expr) => { false };
+    (@skip default $value:expr) => { false };
+    (@skip optional $value:expr) => { $value.is_none() };
+    (@skip nonempty $value:expr) => { $value.is_empty() };
 }
 
-pub(crate) use deserialize_with_extra;
+pub(crate) use model_with_extra;

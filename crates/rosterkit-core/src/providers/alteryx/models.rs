@@ -81,98 +81,79 @@ impl FromStr for Role {
 /// `userId`, `dateAddedToGroup`, `addedByUserId` and `activeDirectoryObject`
 /// (the shape a real server sends, per `jupiterbak/ayx-node`, whose tests run
 /// against one); an `id` is accepted too, as a reading of the vendor file.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GroupMember {
     /// The user id (`userId`; `id` accepted).
-    #[serde(alias = "id")]
     pub user_id: String,
     /// When the user joined the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_added_to_group: Option<String>,
     /// Who added the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub added_by_user_id: Option<String>,
     /// First name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Last name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Email.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(GroupMember as "an Alteryx group member" {
+crate::providers::known_fields::model_with_extra!(GroupMember as "an Alteryx group member" {
     user_id: "userId" | "id" => required,
-    date_added_to_group: "dateAddedToGroup" => default,
-    added_by_user_id: "addedByUserId" => default,
-    first_name: "firstName" => default,
-    last_name: "lastName" => default,
-    email: "email" => default,
+    date_added_to_group: "dateAddedToGroup" => optional,
+    added_by_user_id: "addedByUserId" => optional,
+    first_name: "firstName" => optional,
+    last_name: "lastName" => optional,
+    email: "email" => optional,
 });
 
 /// A custom user group. The document names `id`, `name` and `role`; the
 /// detail view's `members` list is read when the server sends it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UserGroup {
     /// The group id, e.g. `61d58ac83c15317e1a482069`.
     pub id: String,
     /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Role, kept as text so a role added by a newer server is not rejected.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<String>,
     /// Members, when the server includes them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members: Option<Vec<GroupMember>>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(UserGroup as "an Alteryx user group" {
+crate::providers::known_fields::model_with_extra!(UserGroup as "an Alteryx user group" {
     id: "id" => required,
-    name: "name" => default,
-    role: "role" => default,
-    date_created: "dateCreated" => default,
-    members: "members" => default,
+    name: "name" => optional,
+    role: "role" => optional,
+    date_created: "dateCreated" => optional,
+    members: "members" => optional,
 });
 
 /// What `POST /v3/usergroups/{id}/users` answers: `UserGroupAddedUsersView`
 /// (Alteryx help pages; `jupiterbak/ayx-node` `src/api/sdk/models`). A 200
 /// can carry a partial failure: the users in `failedUserReasons` were not
 /// added. An empty 200 (as the vendor file implies) means every user was.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddedUsers {
     /// Users added by this call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub successfully_added_user_count: Option<u64>,
     /// Users sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_users_submitted_count: Option<u64>,
     /// User id to the reason it was not added.
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub failed_user_reasons: std::collections::BTreeMap<String, String>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(AddedUsers as "an Alteryx add-users result" {
-    successfully_added_user_count: "successfullyAddedUserCount" => default,
-    total_users_submitted_count: "totalUsersSubmittedCount" => default,
-    failed_user_reasons: "failedUserReasons" => default,
+crate::providers::known_fields::model_with_extra!(AddedUsers as "an Alteryx add-users result" {
+    successfully_added_user_count: "successfullyAddedUserCount" => optional,
+    total_users_submitted_count: "totalUsersSubmittedCount" => optional,
+    failed_user_reasons: "failedUserReasons" => nonempty,
 });
 
 /// A create answers either the new group or just its id as a JSON string.

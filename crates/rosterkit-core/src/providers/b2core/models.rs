@@ -25,23 +25,20 @@ impl fmt::Display for GroupId {
 }
 
 /// A User Group: `id`, `name`, `permissions`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Group {
     /// The group id.
     pub id: GroupId,
     /// The group name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Permission strings (case-sensitive, unique).
-    #[serde(default)]
     pub permissions: Vec<String>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(Group as "a B2Core group" {
+crate::providers::known_fields::model_with_extra!(Group as "a B2Core group" {
     id: "id" => required,
-    name: "name" => default,
+    name: "name" => optional,
     permissions: "permissions" => default,
 });

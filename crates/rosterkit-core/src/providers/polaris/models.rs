@@ -5,43 +5,38 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// `{"values": [..]}`, with `count` where the endpoint sends it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Values<T> {
     /// The items.
     pub values: Vec<T>,
     /// The item count (group members).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u64>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(Values<T> as "values" {
+crate::providers::known_fields::model_with_extra!(Values<T> as "values" {
     values: "values" => required,
-    count: "count" => default,
+    count: "count" => optional,
 });
 
 /// A permission, optionally scoped to resources such as `projects/*`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Permission {
     /// e.g. `ManageDashboards`.
     pub name: String,
     /// e.g. `["projects/*"]`; absent for organization-wide permissions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<String>>,
     /// A description, when the server sends one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(Permission as "a Polaris permission" {
+crate::providers::known_fields::model_with_extra!(Permission as "a Polaris permission" {
     name: "name" => required,
-    resources: "resources" => default,
-    description: "description" => default,
+    resources: "resources" => optional,
+    description: "description" => optional,
 });
 
 impl Permission {
@@ -57,51 +52,44 @@ impl Permission {
 }
 
 /// A group: `id`, `name`, `readOnly`, `permissions`, `userCount`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Group {
     /// The group id (a UUID).
     pub id: String,
     /// Name.
     pub name: String,
     /// Predefined groups are read-only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
     /// The group's permissions.
-    #[serde(default)]
     pub permissions: Vec<Permission>,
     /// Members in the group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_count: Option<u64>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(Group as "a Polaris group" {
+crate::providers::known_fields::model_with_extra!(Group as "a Polaris group" {
     id: "id" => required,
     name: "name" => required,
-    read_only: "readOnly" => default,
+    read_only: "readOnly" => optional,
     permissions: "permissions" => default,
-    user_count: "userCount" => default,
+    user_count: "userCount" => optional,
 });
 
 /// A group reference on a user: `{"id"}` in requests, `{"id","name"}` in responses.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GroupRef {
     /// The group id.
     pub id: String,
     /// The group name (responses only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(GroupRef as "a Polaris group reference" {
+crate::providers::known_fields::model_with_extra!(GroupRef as "a Polaris group reference" {
     id: "id" => required,
-    name: "name" => default,
+    name: "name" => optional,
 });
 
 impl GroupRef {
@@ -116,61 +104,49 @@ impl GroupRef {
 }
 
 /// A user as `GET`/`POST`/`PUT /v1/users` return it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct User {
     /// The user id (a UUID).
     pub id: String,
     /// Username (cannot change).
     pub username: String,
     /// Email (cannot change).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// First name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Last name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Whether the user can sign in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Whether the email was verified.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_verified: Option<bool>,
     /// Permissions granted to the user directly.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Vec<Permission>>,
     /// Groups the user belongs to.
-    #[serde(default)]
     pub groups: Vec<GroupRef>,
     /// Linked identities.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identities: Option<Vec<Value>>,
     /// Pending actions such as `VERIFY_EMAIL`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<String>>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_on: Option<String>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(User as "a Polaris user" {
+crate::providers::known_fields::model_with_extra!(User as "a Polaris user" {
     id: "id" => required,
     username: "username" => required,
-    email: "email" => default,
-    first_name: "firstName" => default,
-    last_name: "lastName" => default,
-    enabled: "enabled" => default,
-    email_verified: "emailVerified" => default,
-    permissions: "permissions" => default,
+    email: "email" => optional,
+    first_name: "firstName" => optional,
+    last_name: "lastName" => optional,
+    enabled: "enabled" => optional,
+    email_verified: "emailVerified" => optional,
+    permissions: "permissions" => optional,
     groups: "groups" => default,
-    identities: "identities" => default,
-    actions: "actions" => default,
-    created_on: "createdOn" => default,
+    identities: "identities" => optional,
+    actions: "actions" => optional,
+    created_on: "createdOn" => optional,
 });
 
 /// The full user sent by `PUT /v1/users/{id}` (Polaris identity document,
@@ -279,50 +255,42 @@ impl UserUpdate {
 }
 
 /// A group member as `GET /v1/groups/{id}/members` lists it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GroupMember {
     /// User id.
     pub id: String,
     /// Username.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
     /// Email.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// First name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Last name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(GroupMember as "a Polaris group member" {
+crate::providers::known_fields::model_with_extra!(GroupMember as "a Polaris group member" {
     id: "id" => required,
-    username: "username" => default,
-    email: "email" => default,
-    first_name: "firstName" => default,
-    last_name: "lastName" => default,
+    username: "username" => optional,
+    email: "email" => optional,
+    first_name: "firstName" => optional,
+    last_name: "lastName" => optional,
 });
 
 /// A project, as `GET /v1/projects` lists it (used to scope permissions).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Project {
     /// The project id.
     pub id: String,
     /// The project name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(Project as "a Polaris project" {
+crate::providers::known_fields::model_with_extra!(Project as "a Polaris project" {
     id: "id" => required,
-    name: "name" => default,
+    name: "name" => optional,
 });

@@ -66,38 +66,31 @@ impl Endpoint for GetUser {
 }
 
 /// `polaris.create_user`: POST /v1/users; 201. Groups are given by id.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateUser {
     /// Username, usually the email address.
     pub username: String,
     /// Email; Polaris uses the username when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// First name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Last name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     /// Groups to join, by id.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<GroupRef>,
     /// Direct permissions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Vec<Permission>>,
     /// Further fields, sent as given.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(CreateUser as "a Polaris user to create" {
+crate::providers::known_fields::model_with_extra!(CreateUser as "a Polaris user to create" {
     username: "username" => required,
-    email: "email" => default,
-    first_name: "firstName" => default,
-    last_name: "lastName" => default,
-    groups: "groups" => default,
-    permissions: "permissions" => default,
+    email: "email" => optional,
+    first_name: "firstName" => optional,
+    last_name: "lastName" => optional,
+    groups: "groups" => nonempty,
+    permissions: "permissions" => optional,
 });
 
 impl Endpoint for CreateUser {

@@ -32,182 +32,150 @@ impl Pagination {
 }
 
 /// The pagination object of a list response.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PaginationResult {
     /// Offset of this page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offset: Option<u64>,
     /// Limit the server applied.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u64>,
     /// Total items across pages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_num_results: Option<u64>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(PaginationResult as "a Spotnana pagination result" {
-    offset: "offset" => default,
-    limit: "limit" => default,
-    total_num_results: "totalNumResults" => default,
+crate::providers::known_fields::model_with_extra!(PaginationResult as "a Spotnana pagination result" {
+    offset: "offset" => optional,
+    limit: "limit" => optional,
+    total_num_results: "totalNumResults" => optional,
 });
 
 /// A user group: `id`, `name`, `description`, `companyId`, `isUnmodifiable`,
 /// `createdAt`, `updatedAt`, `createdBy`, `updatedBy`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UserGroup {
     /// The group id (`groupId` in paths).
     pub id: String,
     /// Name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Owning company.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company_id: Option<String>,
     /// Platform-created: name, description and roles cannot change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_unmodifiable: Option<bool>,
     /// Creation time: a string in the vendor file, `{"iso8601": ".."}` in
     /// Spotnana's published schema (REFERENCES.md, Spotnana); kept as sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<Value>,
     /// Last update time, in either shape (see `created_at`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<Value>,
     /// Who created it (shape not documented, kept as sent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<Value>,
     /// Who last updated it (shape not documented, kept as sent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<Value>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(UserGroup as "a Spotnana user group" {
+crate::providers::known_fields::model_with_extra!(UserGroup as "a Spotnana user group" {
     id: "id" => required,
-    name: "name" => default,
-    description: "description" => default,
-    company_id: "companyId" => default,
-    is_unmodifiable: "isUnmodifiable" => default,
-    created_at: "createdAt" => default,
-    updated_at: "updatedAt" => default,
-    created_by: "createdBy" => default,
-    updated_by: "updatedBy" => default,
+    name: "name" => optional,
+    description: "description" => optional,
+    company_id: "companyId" => optional,
+    is_unmodifiable: "isUnmodifiable" => optional,
+    created_at: "createdAt" => optional,
+    updated_at: "updatedAt" => optional,
+    created_by: "createdBy" => optional,
+    updated_by: "updatedBy" => optional,
 });
 
 /// `{"userGroups": [..], "pagination": {..}}`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct UserGroupPage {
     /// Groups on this page. Required: the reference says a list response
     /// always carries its list key, so a 200 without it is no empty page.
     pub user_groups: Vec<UserGroup>,
     /// Paging totals, when sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<PaginationResult>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(UserGroupPage as "a Spotnana user group page" {
+crate::providers::known_fields::model_with_extra!(UserGroupPage as "a Spotnana user group page" {
     user_groups: "userGroups" => required,
-    pagination: "pagination" => default,
+    pagination: "pagination" => optional,
 });
 
 /// A group member: `userId`, `addedAt`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct GroupMember {
     /// The member's user id.
     pub user_id: String,
     /// When the user was added.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub added_at: Option<String>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(GroupMember as "a Spotnana group member" {
+crate::providers::known_fields::model_with_extra!(GroupMember as "a Spotnana group member" {
     user_id: "userId" => required,
-    added_at: "addedAt" => default,
+    added_at: "addedAt" => optional,
 });
 
 /// `{"members": [..], "pagination": {..totalNumResults}}`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MemberPage {
     /// Members on this page (required, as `userGroups` is).
     pub members: Vec<GroupMember>,
     /// Paging totals, when sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<PaginationResult>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(MemberPage as "a Spotnana member page" {
+crate::providers::known_fields::model_with_extra!(MemberPage as "a Spotnana member page" {
     members: "members" => required,
-    pagination: "pagination" => default,
+    pagination: "pagination" => optional,
 });
 
 /// A role assigned to a group: `id`, `name`, `description`, `isPlatformRole`,
 /// `permissions` and scope information (kept as sent).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Role {
     /// Role id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Role name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Defined by the platform rather than the company.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_platform_role: Option<bool>,
     /// Permissions, in whatever shape the server sends.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Value>,
     /// Fields not named above (scope and the like).
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(Role as "a Spotnana role" {
-    id: "id" => default,
-    name: "name" => default,
-    description: "description" => default,
-    is_platform_role: "isPlatformRole" => default,
-    permissions: "permissions" => default,
+crate::providers::known_fields::model_with_extra!(Role as "a Spotnana role" {
+    id: "id" => optional,
+    name: "name" => optional,
+    description: "description" => optional,
+    is_platform_role: "isPlatformRole" => optional,
+    permissions: "permissions" => optional,
 });
 
 /// `{"roles": [..], "pagination": {..}}`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RolePage {
     /// Roles on this page (required, as `userGroups` is).
     pub roles: Vec<Role>,
     /// Paging totals, when sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pagination: Option<PaginationResult>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(RolePage as "a Spotnana role page" {
+crate::providers::known_fields::model_with_extra!(RolePage as "a Spotnana role page" {
     roles: "roles" => required,
-    pagination: "pagination" => default,
+    pagination: "pagination" => optional,
 });

@@ -5,7 +5,7 @@ use crate::http::Response;
 use crate::parse;
 use crate::providers::Extra;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
@@ -22,22 +22,19 @@ struct Envelope<'a> {
 }
 
 /// The outcome of an SSW call whose document shows only `{"code":0,"message":"success"}`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ack {
     /// The vendor's message, e.g. `success`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// `data`, when the deployment sends one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Value>,
     /// Other envelope fields.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(Ack as "an SSW acknowledgement" {
-    message: "message" => default,
-    data: "data" => default,
+crate::providers::known_fields::model_with_extra!(Ack as "an SSW acknowledgement" {
+    message: "message" => optional,
+    data: "data" => optional,
 });
 
 fn code_is_ok(code: &Value) -> bool {

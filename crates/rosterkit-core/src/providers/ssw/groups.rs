@@ -71,21 +71,19 @@ impl Endpoint for ListGroups {
 ///
 /// The document shows `group_id` and `name` and defers the rest of
 /// `GroupRequest` to the API reference, so other fields pass through `extra`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateGroup {
     /// The group to update (sent in the body, not the path).
     pub group_id: String,
     /// The new name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Further `GroupRequest` fields, sent as given.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(UpdateGroup as "an SSW group update" {
+crate::providers::known_fields::model_with_extra!(UpdateGroup as "an SSW group update" {
     group_id: "group_id" => required,
-    name: "name" => default,
+    name: "name" => optional,
 });
 
 impl Endpoint for UpdateGroup {

@@ -4,71 +4,62 @@ use crate::providers::Extra;
 use serde::{Deserialize, Serialize};
 
 /// An organization member or group member (`user_id`, `email`, `status`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Member {
     /// The user's id, used in group membership paths.
     pub user_id: String,
     /// The user's email.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// e.g. `active`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(Member as "an SSW group member" {
+crate::providers::known_fields::model_with_extra!(Member as "an SSW group member" {
     user_id: "user_id" => required,
-    email: "email" => default,
-    status: "status" => default,
+    email: "email" => optional,
+    status: "status" => optional,
 });
 
 /// A page of members: `data` of `GET /iam/v1/organization/members` and
 /// `GET /iam/v1/group/members`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MemberPage {
     /// The members on this page. Required: a page without its list is a
     /// broken response, not an empty page.
     pub members: Vec<Member>,
     /// The page number (1-based) the server returned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u64>,
     /// The page size the server used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_size: Option<u64>,
     /// Total members across pages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<u64>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(MemberPage as "an SSW member page" {
+crate::providers::known_fields::model_with_extra!(MemberPage as "an SSW member page" {
     members: "members" => required,
-    page: "page" => default,
-    page_size: "page_size" => default,
-    total: "total" => default,
+    page: "page" => optional,
+    page_size: "page_size" => optional,
+    total: "total" => optional,
 });
 
 /// A group (`group_id`, `name`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Group {
     /// The group's id.
     pub group_id: String,
     /// The group's name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Fields not named above.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
-crate::providers::known_fields::deserialize_with_extra!(Group as "an SSW group" {
+crate::providers::known_fields::model_with_extra!(Group as "an SSW group" {
     group_id: "group_id" => required,
-    name: "name" => default,
+    name: "name" => optional,
 });
 
 /// A page of groups. The document shows `data` as a bare array; a paged
