@@ -51,19 +51,44 @@ impl From<PyErr> for PyConvertError {
     }
 }
 
+/// A `&'static str` field name by address and length.
+type FieldAt = (usize, usize);
+
 /// Object keys made once per conversion and shared, as `json.loads` shares
 /// them within one document: ten thousand users reuse one `"id"` object
 /// instead of making (or looking up in the interpreter's interned table)
 /// one per user. Long keys and keys past the cap are made fresh, so a
 /// hostile body cannot grow the cache without bound.
+///
+/// A struct's field names are `&'static str`: those are found by address
+/// first (no hashing of the text), the way serde-wasm-bindgen caches them.
 #[derive(Default)]
 struct Keys<'py> {
     cache: std::cell::RefCell<std::collections::HashMap<Box<str>, Bound<'py, PyString>>>,
+    fields: std::cell::RefCell<Vec<(FieldAt, Bound<'py, PyString>)>>,
 }
 
 impl<'py> Keys<'py> {
     const MAX_LEN: usize = 64;
     const MAX_KEYS: usize = 2048;
+    /// Field names of every struct in one result: a dozen or two, so a scan
+    /// beats a hash.
+    const MAX_FIELDS: usize = 64;
+
+    fn field(&self, py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
+        // The address identifies the text only together with its length:
+        // one literal can be a prefix of another in the binary.
+        let at = (name.as_ptr() as usize, name.len());
+        let mut fields = self.fields.borrow_mut();
+        if let Some((_, k)) = fields.iter().find(|(a, _)| *a == at) {
+            return k.clone();
+        }
+        let k = self.get(py, name);
+        if fields.len() < Self::MAX_FIELDS {
+            fields.push((at, k.clone()));
+        }
+        k
+    }
 
     fn get(&self, py: Python<'py>, key: &str) -> Bound<'py, PyString> {
         if key.len() > Self::MAX_LEN {
@@ -358,7 +383,7 @@ impl<'k, 'py> Dict<'k, 'py> {
         value: &T,
     ) -> Result<(), PyConvertError> {
         let value = value.serialize(self.ser())?;
-        self.dict.set_item(self.keys.get(self.py, key), value)?;
+        self.dict.set_item(self.keys.field(self.py, key), value)?;
         Ok(())
     }
 
