@@ -6,7 +6,10 @@ use crate::flow::{then, BoxMachine, Context, Flow, Next};
 use crate::unified::{capabilities, Directory, Member, User};
 use crate::{Error, Provider};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+// foldhash, seeded per process (a hostile listing cannot force collisions),
+// hashes short ids several times faster than std's SipHash.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 /// What a sync does with members that are not desired.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -140,8 +143,11 @@ impl<'a> Index<'a> {
         with_emails: bool,
     ) -> Self {
         let mut index = Index {
-            by_id: HashSet::with_capacity(items.len()),
-            by_email: HashMap::with_capacity(if with_emails { items.len() } else { 0 }),
+            by_id: HashSet::with_capacity_and_hasher(items.len(), Default::default()),
+            by_email: HashMap::with_capacity_and_hasher(
+                if with_emails { items.len() } else { 0 },
+                Default::default(),
+            ),
         };
         for item in items {
             let id = id(item);
@@ -267,7 +273,8 @@ pub fn plan_sync(
     // hash seed), so input that is already sorted sorts in one pass and the
     // comparisons walk memory in order instead of in hash order.
     let current = &member_ix.by_id;
-    let mut wanted: HashSet<&str> = HashSet::with_capacity(entries.len());
+    let mut wanted: HashSet<&str> =
+        HashSet::with_capacity_and_hasher(entries.len(), Default::default());
     let (mut to_add, mut unchanged) = (Vec::new(), Vec::new());
     for id in entries.iter().filter_map(|e| e.user_id.as_deref()) {
         if wanted.insert(id) {
