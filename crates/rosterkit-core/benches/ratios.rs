@@ -1,5 +1,6 @@
 //! The speed goals of RosterKit as ratios against the peer a user would
-//! pick instead, measured in one run (medians of alternating rounds):
+//! pick instead, measured in one run with criterion and printed at the end
+//! from criterion's medians:
 //!
 //! - typed parse of a 10,000-member page vs a minimal hand-written serde
 //!   struct over the same bytes (goal: at most 1.2x);
@@ -9,20 +10,26 @@
 //!
 //! `cargo bench -p rosterkit-core --bench ratios` (pages from
 //! `scripts/bench-pages.py`, generated on first use). Under `cargo test
-//! --benches` it runs each case a few times only, as a smoke test.
+//! --benches` criterion runs each case once, as a smoke test, and no ratio
+//! is printed.
 #![allow(missing_docs)]
 
+use criterion::Criterion;
 use rosterkit_core::membership::{plan_sync, SyncMode, SyncOptions};
 use rosterkit_core::providers::{polaris, ssw};
 use rosterkit_core::unified::{Directory, Member};
-use rosterkit_core::{Endpoint, Operation, Provider, Response};
+use rosterkit_core::{Endpoint, Operation, Response};
 use serde::Deserialize;
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
 
 fn pages() -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let root = root();
     let dir = root.join("target/bench-pages");
     if !dir.join("polaris_group_members_10k.json").exists() {
         let status = std::process::Command::new("python3")
@@ -37,30 +44,6 @@ fn pages() -> PathBuf {
 fn body(name: &str) -> Response {
     let bytes = std::fs::read(pages().join(name)).expect("bench page");
     Response::new(200, bytes)
-}
-
-/// Median time of `rounds` runs of each case, the cases alternating so that
-/// drift (frequency, cache, other load) hits them alike.
-fn race(rounds: usize, cases: &mut [(&str, &mut dyn FnMut())]) -> Vec<Duration> {
-    let mut times = vec![Vec::with_capacity(rounds); cases.len()];
-    for _ in 0..rounds {
-        for (i, (_, run)) in cases.iter_mut().enumerate() {
-            let start = Instant::now();
-            run();
-            times[i].push(start.elapsed());
-        }
-    }
-    times
-        .into_iter()
-        .map(|mut t| {
-            t.sort();
-            t[t.len() / 2]
-        })
-        .collect()
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 // The peers: what someone would write by hand for the fields they use.
@@ -112,24 +95,43 @@ fn members(n: usize) -> Vec<Member> {
         .collect()
 }
 
-fn main() {
-    let smoke = !std::env::args().any(|a| a == "--bench");
-    let rounds = if smoke { 2 } else { 31 };
-    println!(
-        "{:<44} {:>10} {:>10} {:>7}  goal",
-        "case", "RosterKit", "peer", "ratio"
-    );
-    let report = |name: &str, ours: Duration, peer: Duration, goal: f64| {
-        let ratio = ours.as_secs_f64() / peer.as_secs_f64();
-        let verdict = if ratio <= goal { "met" } else { "MISSED" };
-        println!(
-            "{name:<44} {:>8.2}ms {:>8.2}ms {ratio:>7.2}  <= {goal} {verdict}",
-            ms(ours),
-            ms(peer)
-        );
-    };
+/// Where criterion writes its estimates (the same place whichever crate's
+/// directory the bench runs from).
+fn criterion_dir() -> PathBuf {
+    root().join("target/criterion")
+}
 
-    let polaris_resp = body("polaris_group_members_10k.json");
+/// criterion's median for `group/case`, from the run that just ended.
+fn median(group: &str, case: &str) -> Option<Duration> {
+    let path = criterion_dir()
+        .join(group)
+        .join(case)
+        .join("new/estimates.json");
+    let text = std::fs::read_to_string(path).ok()?;
+    let estimates: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let ns = estimates["median"]["point_estimate"].as_f64()?;
+    Some(Duration::from_secs_f64(ns / 1e9))
+}
+
+fn report(group: &str, ours: &str, peer: &str, goal: Option<f64>) {
+    let (Some(a), Some(b)) = (median(group, ours), median(group, peer)) else {
+        return;
+    };
+    let ratio = a.as_secs_f64() / b.as_secs_f64();
+    let verdict = match goal {
+        Some(goal) if ratio <= goal => format!("<= {goal} met"),
+        Some(goal) => format!("<= {goal} MISSED"),
+        None => "(no goal)".to_owned(),
+    };
+    println!(
+        "{:<48} {:>8.2}ms {:>8.2}ms {ratio:>7.2}  {verdict}",
+        format!("{group}: {ours} vs {peer}"),
+        a.as_secs_f64() * 1e3,
+        b.as_secs_f64() * 1e3,
+    );
+}
+
+fn parse_groups(c: &mut Criterion) {
     let polaris_op = polaris::ListGroupMembers {
         group_id: "g1".into(),
     };
@@ -138,103 +140,90 @@ fn main() {
         serde_json::json!({"group_id": "g1"}),
     )
     .expect("input");
-    let t = race(
-        rounds,
-        &mut [
-            ("minimal", &mut || {
-                black_box(serde_json::from_slice::<MinimalPolaris>(&polaris_resp.body).unwrap());
-            }),
-            ("typed", &mut || {
-                black_box(polaris_op.parse(&polaris_resp).unwrap());
-            }),
-            ("operation", &mut || {
-                black_box(polaris_any.parse(&polaris_resp).unwrap());
-            }),
-        ],
-    );
-    report(
-        "polaris 10k members: typed parse vs minimal",
-        t[1],
-        t[0],
-        1.2,
-    );
-    report(
-        "polaris 10k members: Operation::parse vs typed",
-        t[2],
-        t[1],
-        1.3,
-    );
+    let polaris_resp = body("polaris_group_members_10k.json");
+    let mut g = c.benchmark_group("polaris_10k");
+    g.bench_function("minimal", |b| {
+        b.iter(|| serde_json::from_slice::<MinimalPolaris>(black_box(&polaris_resp.body)).unwrap())
+    });
+    g.bench_function("typed", |b| {
+        b.iter(|| polaris_op.parse(black_box(&polaris_resp)).unwrap())
+    });
+    g.bench_function("operation", |b| {
+        b.iter(|| polaris_any.parse(black_box(&polaris_resp)).unwrap())
+    });
+    g.finish();
 
     // Not a goal, a figure to know: the same page with two fields per member
     // that the model does not name (kept in `extra`, never dropped), against
     // the minimal struct that skips them.
     let extra_resp = body("polaris_group_members_10k_extra.json");
-    let t = race(
-        rounds,
-        &mut [
-            ("minimal", &mut || {
-                black_box(serde_json::from_slice::<MinimalPolaris>(&extra_resp.body).unwrap());
-            }),
-            ("typed", &mut || {
-                black_box(polaris_op.parse(&extra_resp).unwrap());
-            }),
-        ],
-    );
-    let ratio = t[1].as_secs_f64() / t[0].as_secs_f64();
-    println!(
-        "{:<44} {:>8.2}ms {:>8.2}ms {ratio:>7.2}  (no goal: unknown fields kept)",
-        "polaris 10k + 2 unknown fields: typed vs min",
-        ms(t[1]),
-        ms(t[0])
-    );
+    let mut g = c.benchmark_group("polaris_10k_unknown_fields");
+    g.bench_function("minimal", |b| {
+        b.iter(|| serde_json::from_slice::<MinimalPolaris>(black_box(&extra_resp.body)).unwrap())
+    });
+    g.bench_function("typed", |b| {
+        b.iter(|| polaris_op.parse(black_box(&extra_resp)).unwrap())
+    });
+    g.finish();
 
-    let ssw_resp = body("ssw_list_members_10k.json");
     let ssw_op = ssw::ListMembers::default();
     let ssw_any = Operation::from_json("ssw.list_members", serde_json::json!({})).expect("input");
-    let t = race(
-        rounds,
-        &mut [
-            ("minimal", &mut || {
-                black_box(serde_json::from_slice::<MinimalSswEnvelope>(&ssw_resp.body).unwrap());
-            }),
-            ("typed", &mut || {
-                black_box(ssw_op.parse(&ssw_resp).unwrap());
-            }),
-            ("operation", &mut || {
-                black_box(ssw_any.parse(&ssw_resp).unwrap());
-            }),
-        ],
-    );
-    report("ssw 10k members: typed parse vs minimal", t[1], t[0], 1.2);
-    report(
-        "ssw 10k members: Operation::parse vs typed",
-        t[2],
-        t[1],
-        1.3,
-    );
+    let ssw_resp = body("ssw_list_members_10k.json");
+    let mut g = c.benchmark_group("ssw_10k");
+    g.bench_function("minimal", |b| {
+        b.iter(|| serde_json::from_slice::<MinimalSswEnvelope>(black_box(&ssw_resp.body)).unwrap())
+    });
+    g.bench_function("typed", |b| {
+        b.iter(|| ssw_op.parse(black_box(&ssw_resp)).unwrap())
+    });
+    g.bench_function("operation", |b| {
+        b.iter(|| ssw_any.parse(black_box(&ssw_resp)).unwrap())
+    });
+    g.finish();
+}
 
-    let dir = Directory::new(Provider::Ssw);
+fn plan_group(c: &mut Criterion) {
+    let dir = Directory::new(rosterkit_core::Provider::Ssw);
     let options = SyncOptions {
         allow_mass_removal: true,
         ..SyncOptions::new(SyncMode::Authoritative)
     };
-    let (small, big) = (members(10_000), members(40_000));
     // Half the members stay, half go, as many new ones come.
     let desired = |m: &[Member]| -> Vec<String> {
         let n = m.len();
         (n / 2..n + n / 2).map(|i| format!("user_{i}")).collect()
     };
-    let (want_small, want_big) = (desired(&small), desired(&big));
-    let t = race(
-        if smoke { 2 } else { 11 },
-        &mut [
-            ("10k", &mut || {
-                black_box(plan_sync(&dir, "g", &want_small, &options, &small, None).unwrap());
-            }),
-            ("40k", &mut || {
-                black_box(plan_sync(&dir, "g", &want_big, &options, &big, None).unwrap());
-            }),
-        ],
+    let mut g = c.benchmark_group("plan_sync");
+    // A 40k plan takes tens of milliseconds: fewer, longer samples.
+    g.sample_size(20).measurement_time(Duration::from_secs(8));
+    for (name, n) in [("10k", 10_000), ("40k", 40_000)] {
+        let current = members(n);
+        let want = desired(&current);
+        g.bench_function(name, |b| {
+            b.iter(|| plan_sync(&dir, "g", black_box(&want), &options, &current, None).unwrap())
+        });
+    }
+    g.finish();
+}
+
+fn main() {
+    let mut c = Criterion::default()
+        .output_directory(&criterion_dir())
+        .configure_from_args();
+    parse_groups(&mut c);
+    plan_group(&mut c);
+    c.final_summary();
+    if !std::env::args().any(|a| a == "--bench") {
+        return; // a smoke run: criterion ran each case once and kept no estimates
+    }
+    println!(
+        "\n{:<48} {:>10} {:>10} {:>7}  goal",
+        "case (criterion medians)", "RosterKit", "peer", "ratio"
     );
-    report("plan a sync: 40k members vs 10k", t[1], t[0], 5.0);
+    report("polaris_10k", "typed", "minimal", Some(1.2));
+    report("polaris_10k", "operation", "typed", Some(1.3));
+    report("polaris_10k_unknown_fields", "typed", "minimal", None);
+    report("ssw_10k", "typed", "minimal", Some(1.2));
+    report("ssw_10k", "operation", "typed", Some(1.3));
+    report("plan_sync", "40k", "10k", Some(5.0));
 }
