@@ -124,64 +124,7 @@ fn outcomes(step: &PlannedStep, result: Result<Output, Error>) -> StepResult {
 
 /// The machine that runs `step` and reports each user's outcome. It never
 /// fails as a whole: errors become the outcome of the step's users.
-pub(crate) fn machine(step: &PlannedStep) -> BoxMachine<StepResult> {
-    Box::new(Scrubbing(unscrubbed(step)))
-}
-
-/// Cuts the credential out of every per-user error, including those built
-/// from a successful answer (a 200's `failedUserReasons` may quote it), which
-/// the call's own scrubbing of failures never sees.
-struct Scrubbing(BoxMachine<StepResult>);
-
-impl Scrubbing {
-    fn scrub(ctx: &Context, step: Step<StepResult>) -> Step<StepResult> {
-        match step {
-            Step::Done { result: Ok(mut r) } => {
-                let secret = ctx.target.token.expose();
-                for user in &mut r.users {
-                    user.error = user.error.take().map(|e| e.scrubbed(secret));
-                }
-                Step::Done { result: Ok(r) }
-            }
-            other => other,
-        }
-    }
-}
-
-impl Machine<StepResult> for Scrubbing {
-    fn start(&mut self, ctx: &mut Context) -> Step<StepResult> {
-        let step = self.0.start(ctx);
-        Self::scrub(ctx, step)
-    }
-
-    fn on_response(
-        &mut self,
-        ctx: &mut Context,
-        response: Response,
-        elapsed_ms: u64,
-    ) -> Step<StepResult> {
-        let step = self.0.on_response(ctx, response, elapsed_ms);
-        Self::scrub(ctx, step)
-    }
-
-    fn on_transport_error(
-        &mut self,
-        ctx: &mut Context,
-        sent: bool,
-        message: &str,
-        elapsed_ms: u64,
-    ) -> Step<StepResult> {
-        let step = self.0.on_transport_error(ctx, sent, message, elapsed_ms);
-        Self::scrub(ctx, step)
-    }
-
-    fn on_woken(&mut self, ctx: &mut Context, elapsed_ms: u64) -> Step<StepResult> {
-        let step = self.0.on_woken(ctx, elapsed_ms);
-        Self::scrub(ctx, step)
-    }
-}
-
-fn unscrubbed(step: &PlannedStep) -> BoxMachine<StepResult> {
+fn machine(step: &PlannedStep) -> BoxMachine<StepResult> {
     match &step.kind {
         StepKind::Call { operation } => {
             let step = step.clone();
@@ -206,7 +149,17 @@ fn unscrubbed(step: &PlannedStep) -> BoxMachine<StepResult> {
 impl PlannedStep {
     /// A flow that runs just this step and reports each user's outcome.
     pub fn flow(&self, ctx: Context) -> Flow<StepResult> {
-        Flow::from_machine(ctx, machine(self))
+        // Per-user errors built from a successful answer (a 200's
+        // `failedUserReasons` may quote the credential) never pass the call's
+        // own scrubbing of failures, so the step's result is scrubbed here,
+        // the one way every apply runs a step.
+        let secret = ctx.target.token.clone();
+        Flow::from_machine(ctx, machine(self)).map(move |mut result| {
+            for user in &mut result.users {
+                user.error = user.error.take().map(|e| e.scrubbed(secret.expose()));
+            }
+            result
+        })
     }
 
     /// The step, checked: a plan handed back by a caller is read again here,
