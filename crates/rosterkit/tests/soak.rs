@@ -185,7 +185,8 @@ async fn thirty_two_clients_under_faults_end_as_desired_or_reported() {
         let groups = c.list_groups().await.unwrap();
         shared.insert(p, groups[1].id.clone());
         if p == Provider::Ssw {
-            // SSW cannot create groups: its clients each take an existing one.
+            // SSW cannot create groups: its clients each take an existing
+            // one, from the ninth on, clear of the shared group (index 1).
             ssw_groups = groups.iter().skip(8).map(|g| g.id.clone()).collect();
         }
     }

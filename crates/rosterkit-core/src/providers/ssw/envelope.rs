@@ -103,12 +103,7 @@ pub(crate) fn raw_data(response: &Response) -> Result<&RawValue, Error> {
 struct TypedEnvelope<T> {
     #[serde(default)]
     code: Value,
-    #[serde(default = "none")]
     data: Option<T>,
-}
-
-fn none<T>() -> Option<T> {
-    None
 }
 
 pub(crate) fn data<T: DeserializeOwned>(response: &Response) -> Result<T, Error> {
