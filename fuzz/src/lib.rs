@@ -67,7 +67,19 @@ pub fn parse(data: &[u8]) {
         return;
     };
     let op = &probes[usize::from(pick) % probes.len()];
-    let _ = op.parse(&response(rest));
+    let resp = response(rest);
+    let parsed = op.parse(&resp);
+    // The verbatim check may say "the body is the output" only when it is.
+    if let Some(pick) = op.verbatim(&resp) {
+        let output = parsed.expect("verbatim said Some, so parse must succeed");
+        let written = serde_json::to_value(&output).expect("outputs are JSON");
+        let body: serde_json::Value = serde_json::from_slice(&resp.body).expect("verbatim JSON");
+        let picked = match pick {
+            rosterkit_core::Verbatim::Body => body,
+            rosterkit_core::Verbatim::Field(key) => body[key].clone(),
+        };
+        assert_eq!(written, picked, "verbatim said {pick:?}");
+    }
 }
 
 /// A fake server: each request is answered with the next chunk of the input

@@ -151,6 +151,10 @@ fn parse_groups(c: &mut Criterion) {
     g.bench_function("operation", |b| {
         b.iter(|| polaris_any.parse(black_box(&polaris_resp)).unwrap())
     });
+    // What JavaScript's parseResponse runs in wasm before its own JSON.parse.
+    g.bench_function("verbatim_check", |b| {
+        b.iter(|| polaris_any.verbatim(black_box(&polaris_resp)).unwrap())
+    });
     g.finish();
 
     // Not a goal, a figure to know: the same page with two fields per member
@@ -178,6 +182,9 @@ fn parse_groups(c: &mut Criterion) {
     });
     g.bench_function("operation", |b| {
         b.iter(|| ssw_any.parse(black_box(&ssw_resp)).unwrap())
+    });
+    g.bench_function("verbatim_check", |b| {
+        b.iter(|| ssw_any.verbatim(black_box(&ssw_resp)).unwrap())
     });
     g.finish();
 }
@@ -223,7 +230,9 @@ fn main() {
     report("polaris_10k", "typed", "minimal", Some(1.2));
     report("polaris_10k", "operation", "typed", Some(1.3));
     report("polaris_10k_unknown_fields", "typed", "minimal", None);
+    report("polaris_10k", "verbatim_check", "minimal", None);
     report("ssw_10k", "typed", "minimal", Some(1.2));
     report("ssw_10k", "operation", "typed", Some(1.3));
+    report("ssw_10k", "verbatim_check", "minimal", None);
     report("plan_sync", "40k", "10k", Some(5.0));
 }

@@ -22,6 +22,16 @@ pub trait Endpoint {
     /// The typed result, or the vendor's error as a typed error.
     fn parse(&self, response: &Response) -> Result<Self::Output, Error>;
 
+    /// Where the output already is in a successful response's JSON: `Some`
+    /// only when [`parse`](Endpoint::parse) would succeed and its output,
+    /// written as JSON, would be the same value as the body (or one field of
+    /// it). Checked without building the output; `None` (the default, and
+    /// for anything unusual) means: call `parse`. See [`crate::verbatim`].
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        let _ = response;
+        None
+    }
+
     /// Whether sending the request twice has the same effect as once, so a
     /// retry after an unknown outcome (a dropped connection, a 5xx) is safe.
     fn retry_safe(&self) -> bool;

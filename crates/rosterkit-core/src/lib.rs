@@ -37,6 +37,7 @@ pub mod scrub;
 mod uniffi_types;
 pub mod unified;
 pub mod validate;
+pub mod verbatim;
 #[cfg(feature = "wasm")]
 mod wasm_types;
 
@@ -48,6 +49,7 @@ pub use http::{Header, Request, Response};
 pub use operation::{Operation, Output};
 pub use provider::Provider;
 pub use retry_after::RetryAfter;
+pub use verbatim::Verbatim;
 
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!();

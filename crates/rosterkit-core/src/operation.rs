@@ -112,6 +112,12 @@ macro_rules! operations {
                 match self {$(Operation::$variant(op) => op.parse(response).map(Output::$variant),)*}
             }
 
+            /// Where the output already is in a successful response's JSON
+            /// ([`Endpoint::verbatim`]); `None`: call [`Operation::parse`].
+            pub fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+                match self {$(Operation::$variant(op) => op.verbatim(response),)*}
+            }
+
             /// Whether a retry after an unknown outcome is safe.
             pub fn retry_safe(&self) -> bool {
                 match self {$(Operation::$variant(op) => op.retry_safe(),)*}
@@ -146,6 +152,75 @@ impl Operation {
                 self.provider()
             ),
         ))
+    }
+}
+
+impl Operation {
+    /// The body's own text (or its field's) when [`Operation::verbatim`]
+    /// finds it already is the output.
+    fn verbatim_text<'a>(&self, response: &'a Response) -> Option<&'a str> {
+        match self.verbatim(response)? {
+            crate::Verbatim::Body => std::str::from_utf8(&response.body).ok(),
+            crate::Verbatim::Field(field) => crate::verbatim::field_text(&response.body, field),
+        }
+    }
+
+    /// The parsed output as JSON text, for bindings that hand JSON to their
+    /// host: the body's own text when it already is the output, the typed
+    /// output written otherwise. Either way the text decodes to the same value.
+    pub fn parse_to_json(&self, response: &Response) -> Result<String, Error> {
+        self.parse_for_host(response)?.into_json()
+    }
+
+    /// The parsed output as a host best receives it ([`HostOutput`]).
+    pub fn parse_for_host(&self, response: &Response) -> Result<HostOutput, Error> {
+        match self.verbatim_text(response) {
+            Some(text) => Ok(HostOutput::Json(text.to_owned())),
+            None => self.parse(response).map(HostOutput::Value),
+        }
+    }
+}
+
+/// An endpoint's result for a host that parses JSON faster than it receives
+/// built objects (JavaScript): `{"json": text}` when the body already was the
+/// output (see [`Operation::verbatim`]), `{"value": output}` otherwise. Both
+/// decode to the same value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HostOutput {
+    /// The output as JSON text, taken from the body as it stands.
+    Json(String),
+    /// The typed output.
+    Value(Output),
+}
+
+impl HostOutput {
+    /// The result as JSON text either way.
+    pub fn into_json(self) -> Result<String, Error> {
+        match self {
+            HostOutput::Json(text) => Ok(text),
+            HostOutput::Value(output) => Ok(serde_json::to_string(&output)?),
+        }
+    }
+}
+
+/// [`Operation`] as a call whose result is a [`HostOutput`]
+/// (`rosterkit::Client::execute_for_host`).
+pub struct ForHost(pub Operation);
+
+impl crate::flow::Callable for ForHost {
+    type Output = HostOutput;
+    fn endpoint_id(&self) -> &'static str {
+        self.0.id()
+    }
+    fn build(&self, target: &Target) -> Result<Request, Error> {
+        self.0.request(target)
+    }
+    fn parse_response(&self, response: &Response) -> Result<HostOutput, Error> {
+        self.0.parse_for_host(response)
+    }
+    fn is_retry_safe(&self) -> bool {
+        self.0.retry_safe()
     }
 }
 

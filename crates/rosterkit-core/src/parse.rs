@@ -78,6 +78,14 @@ pub fn json<T: DeserializeOwned>(response: &Response) -> Result<T, Error> {
     decode(&response.body)
 }
 
+/// [`Endpoint::verbatim`](crate::Endpoint::verbatim) for an endpoint whose
+/// `parse` is [`json`]: the same status, size and shape conditions, checked
+/// without building `T`.
+pub(crate) fn verbatim<T: crate::verbatim::Check>(response: &Response) -> Option<crate::Verbatim> {
+    let fits = response.is_success() && response.body.len() <= MAX_BODY_BYTES;
+    (fits && crate::verbatim::check_body::<T>(&response.body)).then_some(crate::Verbatim::Body)
+}
+
 /// Decodes a JSON body with the size limit and a scrubbed excerpt on failure.
 pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     decode_part(body, body, "")

@@ -4,7 +4,7 @@
 //! The file format is described in `tests/vectors/README.md`; the Node,
 //! Python and Kotlin suites read the same files with the same rules.
 
-use rosterkit_core::{Operation, Request, Response, Target};
+use rosterkit_core::{Operation, Request, Response, Target, Verbatim};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 use std::fs;
@@ -215,6 +215,7 @@ fn run_case(endpoint: &str, file_target: &Value, case: &Map<String, Value>) -> R
                 Err(e) => json!({ "error": error_json(&e) }),
             };
             problems.extend(compare("parsed result", want, &actual).err());
+            problems.extend(verbatim_holds(&op, &response).err());
         }
         (Some(_), None) => problems.push("a case with a response must have expect".to_owned()),
         (None, Some(_)) => {
@@ -228,6 +229,45 @@ fn run_case(endpoint: &str, file_target: &Value, case: &Map<String, Value>) -> R
         Err(problems.join("\n"))
     }
 }
+
+/// `Operation::verbatim` may say the body is the output only when it is:
+/// the typed output, written as JSON, equals the body's value (or the field
+/// named). Checked on every case, so every documented shape is covered.
+fn verbatim_holds(op: &Operation, response: &Response) -> Result<(), String> {
+    // `parse_to_json` (the uniffi bindings' path) is the typed output's value
+    // whichever way it is made.
+    if let Ok(output) = op.parse(response) {
+        let text = op.parse_to_json(response).map_err(|e| e.to_string())?;
+        let decoded: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+        if decoded != serde_json::to_value(&output).map_err(|e| e.to_string())? {
+            return Err(format!("parse_to_json wrote {text}"));
+        }
+    }
+    let Some(pick) = op.verbatim(response) else {
+        return Ok(());
+    };
+    VERBATIM_CASES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let output = op
+        .parse(response)
+        .map_err(|e| format!("verbatim said {pick:?} but parse failed: {e}"))?;
+    let written = serde_json::to_value(&output).map_err(|e| e.to_string())?;
+    let body: Value = serde_json::from_slice(&response.body).map_err(|e| e.to_string())?;
+    let picked = match pick {
+        Verbatim::Body => body,
+        Verbatim::Field(key) => body.get(key).cloned().unwrap_or(Value::Null),
+    };
+    if written == picked {
+        Ok(())
+    } else {
+        Err(format!(
+            "verbatim said {pick:?}, but the output writes\n{}\nand the body holds\n{}",
+            pretty(&written),
+            pretty(&picked)
+        ))
+    }
+}
+
+static VERBATIM_CASES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 struct Outcome {
     endpoints: Vec<String>,
@@ -346,6 +386,10 @@ fn golden_vectors() {
         outcome.cases,
         outcome.failures.join("\n\n")
     );
+    // The fast path must be taken on the documented shapes, not only be safe.
+    let verbatim = VERBATIM_CASES.load(std::sync::atomic::Ordering::Relaxed);
+    println!("{verbatim} cases read verbatim");
+    assert!(verbatim >= 40, "only {verbatim} cases were read verbatim");
     assert!(
         outcome.cases > 200,
         "only {} vector cases; expected more than 200",

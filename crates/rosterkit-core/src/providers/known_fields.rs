@@ -65,7 +65,8 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-/// Writes `Serialize` and `Deserialize` for a struct whose last field is
+/// Writes `Serialize`, `Deserialize` and [`verbatim::Check`](crate::verbatim::Check)
+/// (the same walk, building nothing) for a struct whose last field is
 /// `extra: Extra`.
 ///
 /// Each field is listed with its wire name (and aliases) and one of:
@@ -163,6 +164,69 @@ macro_rules! model_with_extra {
                 deserializer.deserialize_map(FieldsVisitor(std::marker::PhantomData))
             }
         }
+
+        // The same walk as `Deserialize` above, building nothing: see
+        // `crate::verbatim` for what makes a body the output as it stands.
+        impl $(<$t: $crate::verbatim::Check>)? $crate::verbatim::Check for $ty $(<$t>)? {
+            fn check<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
+                struct CheckVisitor $(<$t>)? (std::marker::PhantomData<fn() -> $ty $(<$t>)?>);
+
+                impl<'de $(, $t: $crate::verbatim::Check)?> serde::de::Visitor<'de>
+                    for CheckVisitor $(<$t>)?
+                {
+                    type Value = ();
+
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> Result<(), A::Error> {
+                        $( let mut $field = false; )*
+                        while let Some(key) =
+                            map.next_key::<$crate::providers::known_fields::Key<'de>>()?
+                        {
+                            match key.as_str() {
+                                $(
+                                    $wire => {
+                                        if $field {
+                                            return $crate::verbatim::duplicate();
+                                        }
+                                        $field = true;
+                                        $crate::providers::known_fields::model_with_extra!(
+                                            @check $kind map, &self.0, |s| &s.$field
+                                        )?;
+                                    }
+                                    $( $alias => return $crate::verbatim::alias(), )*
+                                )*
+                                _ => $crate::verbatim::unknown(&mut map)?,
+                            }
+                        }
+                        $( $crate::providers::known_fields::model_with_extra!(@present $kind $field)?; )*
+                        Ok(())
+                    }
+                }
+
+                deserializer.deserialize_map(CheckVisitor $(::<$t>)? (std::marker::PhantomData))
+            }
+        }
+    };
+    (@check nonempty $map:ident, $model:expr, $get:expr) => {
+        $crate::verbatim::field_nonempty(&mut $map, $model, $get)
+    };
+    (@check $other:ident $map:ident, $model:expr, $get:expr) => {
+        $crate::verbatim::field(&mut $map, $model, $get)
+    };
+    (@present required $field:ident) => {
+        if $field { Ok::<(), A::Error>(()) } else { $crate::verbatim::missing::<A::Error>() }
+    };
+    (@present default $field:ident) => {
+        if $field { Ok::<(), A::Error>(()) } else { $crate::verbatim::missing::<A::Error>() }
+    };
+    (@present $other:ident $field:ident) => {
+        Ok::<(), A::Error>(())
     };
     (@take required $field:ident $wire:literal) => {
         $field.ok_or_else(|| <A::Error as serde::de::Error>::missing_field($wire))?

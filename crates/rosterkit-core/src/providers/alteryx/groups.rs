@@ -65,6 +65,10 @@ impl Endpoint for ListUserGroups {
         parse::json(response)
     }
 
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
+    }
+
     fn retry_safe(&self) -> bool {
         true
     }
@@ -89,6 +93,10 @@ impl Endpoint for GetUserGroup {
 
     fn parse(&self, response: &Response) -> Result<UserGroup, Error> {
         parse::json(response)
+    }
+
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
     }
 
     fn retry_safe(&self) -> bool {

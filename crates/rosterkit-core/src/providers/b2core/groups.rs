@@ -43,6 +43,10 @@ impl Endpoint for ListGroups {
         parse::json(response)
     }
 
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
+    }
+
     fn retry_safe(&self) -> bool {
         true
     }
@@ -70,6 +74,10 @@ impl Endpoint for GetGroup {
 
     fn parse(&self, response: &Response) -> Result<Group, Error> {
         parse::json(response)
+    }
+
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
     }
 
     fn retry_safe(&self) -> bool {
@@ -105,6 +113,10 @@ impl Endpoint for CreateGroup {
 
     fn parse(&self, response: &Response) -> Result<Group, Error> {
         parse::json(response)
+    }
+
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
     }
 
     fn retry_safe(&self) -> bool {
@@ -178,6 +190,10 @@ impl Endpoint for ReplaceGroup {
         parse::json(response)
     }
 
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
+    }
+
     fn retry_safe(&self) -> bool {
         true
     }
@@ -214,6 +230,10 @@ impl Endpoint for UpdateGroup {
 
     fn parse(&self, response: &Response) -> Result<Group, Error> {
         parse::json(response)
+    }
+
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
     }
 
     // Setting the same name and permissions twice ends in the same state.

@@ -24,6 +24,8 @@ impl fmt::Display for GroupId {
     }
 }
 
+crate::verbatim::check_by_round_trip!(GroupId);
+
 /// A User Group: `id`, `name`, `permissions`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Group {

@@ -36,6 +36,10 @@ impl Endpoint for ListPermissions {
         parse::json(response)
     }
 
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
+    }
+
     fn retry_safe(&self) -> bool {
         true
     }
@@ -57,6 +61,10 @@ impl Endpoint for ListGroups {
 
     fn parse(&self, response: &Response) -> Result<Self::Output, Error> {
         parse::json(response)
+    }
+
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
     }
 
     fn retry_safe(&self) -> bool {
@@ -86,6 +94,10 @@ impl Endpoint for GetGroup {
 
     fn parse(&self, response: &Response) -> Result<Group, Error> {
         parse::json(response)
+    }
+
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
     }
 
     fn retry_safe(&self) -> bool {
@@ -120,6 +132,10 @@ impl Endpoint for CreateGroup {
 
     fn parse(&self, response: &Response) -> Result<Group, Error> {
         parse::json(response)
+    }
+
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
     }
 
     fn retry_safe(&self) -> bool {
@@ -167,6 +183,10 @@ impl Endpoint for UpdateGroup {
 
     fn parse(&self, response: &Response) -> Result<Group, Error> {
         parse::json(response)
+    }
+
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
     }
 
     fn retry_safe(&self) -> bool {

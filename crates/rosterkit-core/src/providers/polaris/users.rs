@@ -34,6 +34,10 @@ impl Endpoint for ListUsers {
         parse::json(response)
     }
 
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
+    }
+
     fn retry_safe(&self) -> bool {
         true
     }
@@ -58,6 +62,10 @@ impl Endpoint for GetUser {
 
     fn parse(&self, response: &Response) -> Result<User, Error> {
         parse::json(response)
+    }
+
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
     }
 
     fn retry_safe(&self) -> bool {
@@ -113,6 +121,10 @@ impl Endpoint for CreateUser {
         parse::json(response)
     }
 
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
+    }
+
     fn retry_safe(&self) -> bool {
         false
     }
@@ -146,6 +158,10 @@ impl Endpoint for UpdateUser {
 
     fn parse(&self, response: &Response) -> Result<User, Error> {
         parse::json(response)
+    }
+
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
     }
 
     // The same full replacement twice leaves the same user, unless it
@@ -202,6 +218,10 @@ impl Endpoint for ListEffectivePermissions {
 
     fn parse(&self, response: &Response) -> Result<Self::Output, Error> {
         parse::json(response)
+    }
+
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
     }
 
     fn retry_safe(&self) -> bool {

@@ -67,6 +67,10 @@ impl Endpoint for ListUserGroups {
         parse::json(response)
     }
 
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
+    }
+
     fn retry_safe(&self) -> bool {
         true
     }
@@ -98,6 +102,10 @@ impl Endpoint for GetUserGroup {
 
     fn parse(&self, response: &Response) -> Result<UserGroup, Error> {
         parse::json(response)
+    }
+
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
     }
 
     fn retry_safe(&self) -> bool {
@@ -146,6 +154,10 @@ impl Endpoint for ListUserGroupRoles {
         parse::json(response)
     }
 
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
+    }
+
     fn retry_safe(&self) -> bool {
         true
     }
@@ -181,6 +193,10 @@ impl Endpoint for ListUserGroupsForUser {
 
     fn parse(&self, response: &Response) -> Result<UserGroupPage, Error> {
         parse::json(response)
+    }
+
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
     }
 
     fn retry_safe(&self) -> bool {

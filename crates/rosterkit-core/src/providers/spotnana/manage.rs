@@ -69,6 +69,10 @@ impl Endpoint for CreateUserGroup {
         parse::json(response)
     }
 
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
+    }
+
     fn retry_safe(&self) -> bool {
         false
     }
@@ -111,6 +115,10 @@ impl Endpoint for UpdateUserGroup {
 
     fn parse(&self, response: &Response) -> Result<UserGroup, Error> {
         parse::json(response)
+    }
+
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
     }
 
     fn retry_safe(&self) -> bool {

@@ -42,6 +42,10 @@ impl Endpoint for ListUserGroupMembers {
         parse::json(response)
     }
 
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        parse::verbatim::<Self::Output>(response)
+    }
+
     fn retry_safe(&self) -> bool {
         true
     }

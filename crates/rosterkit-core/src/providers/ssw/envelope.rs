@@ -127,6 +127,38 @@ pub(crate) fn data<T: DeserializeOwned>(response: &Response) -> Result<T, Error>
     parse::decode_part(raw.get().as_bytes(), &response.body, "data")
 }
 
+/// The envelope as [`data`] reads it, with `data` checked instead of built.
+#[derive(Deserialize)]
+#[serde(bound = "")]
+struct CheckedEnvelope<T: crate::verbatim::Check> {
+    #[serde(default)]
+    code: Value,
+    data: Option<crate::verbatim::Checked<T>>,
+}
+
+/// [`Endpoint::verbatim`](crate::Endpoint::verbatim) for an endpoint whose
+/// `parse` is [`data`]: the output is the envelope's `data` when [`data`]'s
+/// one-pass read would succeed and `data` is written back as it stands.
+pub(crate) fn verbatim_data<T: crate::verbatim::Check>(
+    response: &Response,
+) -> Option<crate::Verbatim> {
+    if !response.is_success() || response.body.len() > parse::MAX_BODY_BYTES {
+        return None;
+    }
+    match serde_json::from_slice::<CheckedEnvelope<T>>(&response.body) {
+        Ok(CheckedEnvelope {
+            code,
+            data: Some(_),
+            // The envelope's other fields are skipped unread: the whole body must
+            // still be UTF-8 for the host to decode it (the fuzzer found a
+            // `message` that was not).
+        }) if code_is_ok(&code) && std::str::from_utf8(&response.body).is_ok() => {
+            Some(crate::Verbatim::Field("data"))
+        }
+        _ => None,
+    }
+}
+
 /// Parses an acknowledgement; an empty 2xx body is accepted as success since
 /// the document shows no body for some calls (delete group).
 pub(crate) fn ack(response: &Response) -> Result<Ack, Error> {

@@ -65,6 +65,10 @@ impl Endpoint for ListMembers {
         envelope::data(response)
     }
 
+    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
+        envelope::verbatim_data::<Self::Output>(response)
+    }
+
     fn retry_safe(&self) -> bool {
         true
     }
