@@ -23,8 +23,7 @@ pub fn parse_response(
     input_json: String,
     response: Response,
 ) -> Result<String, Error> {
-    let output = Operation::from_text(&endpoint_id, &input_json)?.parse(&response)?;
-    serde_json::to_string(&output).map_err(Error::from)
+    Operation::from_text(&endpoint_id, &input_json)?.parse_to_json(&response)
 }
 
 /// Every endpoint id, in documentation order.

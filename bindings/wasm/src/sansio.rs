@@ -7,7 +7,7 @@ use crate::convert::{argument, fail, flag, out, record, string, thrown, to_js, w
 use crate::host::response_from_js;
 use rosterkit::RetryPolicy;
 use rosterkit_core::unified::{capabilities as caps, Directory, UnifiedOp};
-use rosterkit_core::{Context, Error, Operation, Provider, Step, Target};
+use rosterkit_core::{Context, Error, Operation, Provider, Step, Target, Verbatim};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -21,6 +21,13 @@ export interface Target {
     /** SSW organization or Spotnana company id (unified flows). */
     tenantId?: string;
 }
+
+/**
+ * What `parseResponse` hands the TypeScript layer: the output, or word that
+ * the body (or its `field`) already is the output as JSON, which the host's
+ * own `JSON.parse` decodes faster than objects can cross the boundary.
+ */
+export type Parsed = { value: unknown } | { verbatim: true; field?: string };
 
 /** What a flow asks of its host next. */
 export type FlowStep =
@@ -60,8 +67,12 @@ pub fn build_request(
     out(op.request(&Target::new(t.base_url, t.token)), Names::Vendor)
 }
 
-/// The endpoint's result for a response, or its typed error (thrown).
-#[wasm_bindgen(js_name = parseResponse, unchecked_return_type = "unknown")]
+/// The endpoint's result for a response, or its typed error (thrown). When
+/// the core finds the body already is the result as JSON
+/// ([`Operation::verbatim`]), it says so instead of building it: one
+/// `JSON.parse` in the host beats one boundary call per object, field and
+/// string (BENCHMARKS.md).
+#[wasm_bindgen(js_name = parseResponse, unchecked_return_type = "Parsed")]
 pub fn parse_response(
     #[wasm_bindgen(unchecked_param_type = "string")] endpoint: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | null | undefined")]
@@ -69,7 +80,17 @@ pub fn parse_response(
     #[wasm_bindgen(unchecked_param_type = "HttpResponse")] resp: JsValue,
 ) -> Result<JsValue, JsValue> {
     let op = operation(endpoint, input)?;
-    out(op.parse(&response(&resp)?), Names::Vendor)
+    let resp = response(&resp)?;
+    let parsed = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&parsed, &key.into(), value);
+    match op.verbatim(&resp) {
+        Some(Verbatim::Body) => set("verbatim", &JsValue::TRUE)?,
+        Some(Verbatim::Field(field)) => {
+            set("verbatim", &JsValue::TRUE)? && set("field", &field.into())?
+        }
+        None => set("value", &out(op.parse(&resp), Names::Vendor)?)?,
+    };
+    Ok(parsed.into())
 }
 
 /// Every endpoint id, in documentation order.

@@ -166,6 +166,18 @@ impl Client {
         self.run(Flow::call(op, self.context())).await
     }
 
+    /// [`Client::execute`] for a host that parses JSON itself (JavaScript):
+    /// the result is the body's own JSON text when it already is the output
+    /// ([`rosterkit_core::Operation::verbatim`]), the typed output otherwise.
+    pub async fn execute_for_host(
+        &self,
+        op: Operation,
+    ) -> Result<rosterkit_core::operation::HostOutput, Error> {
+        op.check_provider(self.provider())?;
+        let op = rosterkit_core::operation::ForHost(op);
+        self.run(Flow::of(op, self.context())).await
+    }
+
     /// One typed endpoint call with retries.
     pub async fn call<E>(&self, endpoint: E) -> Result<E::Output, Error>
     where

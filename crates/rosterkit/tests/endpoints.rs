@@ -5,9 +5,23 @@ mod common;
 
 use common::{client, emulator};
 use rosterkit::{Client, Operation, Provider};
+use rosterkit_core::operation::HostOutput;
 use rosterkit_emulator::SPOTNANA_COMPANY_ID;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
+
+/// List endpoints whose answer is the output as it stands (the others shape
+/// theirs: SSW's groups come as a bare array or a page).
+const VERBATIM_LISTS: &[&str] = &[
+    "ssw.list_members",
+    "ssw.list_group_members",
+    "polaris.list_users",
+    "polaris.list_groups",
+    "polaris.list_group_members",
+    "spotnana.list_user_groups",
+    "alteryx.list_user_groups",
+    "b2core.list_groups",
+];
 
 async fn call(
     c: &Client,
@@ -16,9 +30,27 @@ async fn call(
     input: Value,
 ) -> Value {
     let op = Operation::from_json(id, input).unwrap();
-    let out = c.execute(op).await.unwrap_or_else(|e| panic!("{id}: {e}"));
+    let out = c
+        .execute(op.clone())
+        .await
+        .unwrap_or_else(|e| panic!("{id}: {e}"));
     seen.insert(id);
-    out.to_json()
+    let out = out.to_json();
+    // Reads again the way JavaScript and Kotlin do: the same value, and the
+    // emulator's documented shapes go through as the body's own text.
+    if id.contains(".list_") || id.contains(".get_") {
+        let host = c
+            .execute_for_host(op)
+            .await
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert!(
+            matches!(host, HostOutput::Json(_)) || !VERBATIM_LISTS.contains(&id),
+            "{id}: the emulator's answer was not read verbatim"
+        );
+        let text = host.into_json().unwrap();
+        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), out, "{id}");
+    }
+    out
 }
 
 #[tokio::test]

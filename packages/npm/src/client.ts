@@ -334,8 +334,10 @@ export class RosterKit {
   }
 
   /** One call of a vendor endpoint with full fidelity (its own field names), with retries. */
-  call(endpointId: string, input?: Record<string, unknown> | null, options?: CallOptions): Promise<unknown> {
-    return this.#call(String(endpointId), options, (c) => c.call(endpointId, input));
+  async call(endpointId: string, input?: Record<string, unknown> | null, options?: CallOptions): Promise<unknown> {
+    const result = await this.#call(String(endpointId), options, (c) => c.call(endpointId, input));
+    // The core hands over the body's JSON text when it already is the result.
+    return 'json' in result ? JSON.parse(result.json) : result.value;
   }
 
   /**
