@@ -145,16 +145,14 @@ pub(crate) fn verbatim_data<T: crate::verbatim::Check>(
     if !response.is_success() || response.body.len() > parse::MAX_BODY_BYTES {
         return None;
     }
-    match serde_json::from_slice::<CheckedEnvelope<T>>(&response.body) {
+    // The whole body is UTF-8, not only `data`: the host decodes all of it
+    // (the fuzzer found an envelope `message` that was not).
+    let text = crate::verbatim::utf8(&response.body)?;
+    match serde_json::from_str::<CheckedEnvelope<T>>(text) {
         Ok(CheckedEnvelope {
             code,
             data: Some(_),
-            // The envelope's other fields are skipped unread: the whole body must
-            // still be UTF-8 for the host to decode it (the fuzzer found a
-            // `message` that was not).
-        }) if code_is_ok(&code) && std::str::from_utf8(&response.body).is_ok() => {
-            Some(crate::Verbatim::Field("data"))
-        }
+        }) if code_is_ok(&code) => Some(crate::Verbatim::Field("data")),
         _ => None,
     }
 }
