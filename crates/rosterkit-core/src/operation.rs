@@ -176,7 +176,7 @@ impl Operation {
     pub fn parse_for_host(&self, response: &Response) -> Result<HostOutput, Error> {
         match self.verbatim_text(response) {
             Some(text) => Ok(HostOutput::Json(text.to_owned())),
-            None => self.parse(response).map(HostOutput::Value),
+            None => self.parse(response).map(|o| HostOutput::Value(Box::new(o))),
         }
     }
 }
@@ -191,7 +191,7 @@ pub enum HostOutput {
     /// The output as JSON text, taken from the body as it stands.
     Json(String),
     /// The typed output.
-    Value(Output),
+    Value(Box<Output>),
 }
 
 impl HostOutput {
