@@ -6,7 +6,7 @@
 use crate::call::PendingCall;
 use crate::pages::Pages;
 use crate::transport::PyTransport;
-use crate::value::{boxed, Json, ToPy};
+use crate::value::{boxed, HostJson, Json, ToPy};
 use pyo3::prelude::*;
 use rosterkit::{ApplyControl, Cancel, Client};
 use rosterkit_core::membership::{ApplyReport, MembershipPlan, SyncOptions};
@@ -188,7 +188,9 @@ impl NativeClient {
     #[pyo3(signature = (endpoint_id, input = None))]
     fn call(&self, endpoint_id: &str, input: Option<&Bound<'_, PyAny>>) -> PyResult<PendingCall> {
         let (c, op) = (self.0.clone(), operation(endpoint_id, input)?);
-        Ok(pending(async move { c.execute(op).await.map(Json) }))
+        Ok(pending(async move {
+            c.execute_for_host(op).await.map(HostJson)
+        }))
     }
 
     /// Any unified operation as a dict (`{"op": "get_group", ...}`); the

@@ -42,3 +42,20 @@ impl<'py, T: Serialize> IntoPyObject<'py> for Json<T> {
         rosterkit_core::python::to_py(py, &self.0)
     }
 }
+
+/// A raw call's result: the body's own JSON text goes to `json.loads` when
+/// the core found it already is the result.
+pub(crate) struct HostJson(pub(crate) rosterkit_core::operation::HostOutput);
+
+impl<'py> IntoPyObject<'py> for HostJson {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        use rosterkit_core::operation::HostOutput;
+        match self.0 {
+            HostOutput::Json(text) => rosterkit_core::python::loads(py, &text),
+            HostOutput::Value(output) => rosterkit_core::python::to_py(py, &output),
+        }
+    }
+}

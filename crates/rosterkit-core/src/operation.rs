@@ -156,9 +156,9 @@ impl Operation {
 }
 
 impl Operation {
-    /// The body's own text (or its field's) when [`Operation::verbatim`]
-    /// finds it already is the output.
-    fn verbatim_text<'a>(&self, response: &'a Response) -> Option<&'a str> {
+    /// The body's own JSON text (or its field's) when
+    /// [`Operation::verbatim`] finds it already is the output.
+    pub fn verbatim_json<'a>(&self, response: &'a Response) -> Option<&'a str> {
         match self.verbatim(response)? {
             crate::Verbatim::Body => std::str::from_utf8(&response.body).ok(),
             crate::Verbatim::Field(field) => crate::verbatim::field_text(&response.body, field),
@@ -174,7 +174,7 @@ impl Operation {
 
     /// The parsed output as a host best receives it ([`HostOutput`]).
     pub fn parse_for_host(&self, response: &Response) -> Result<HostOutput, Error> {
-        match self.verbatim_text(response) {
+        match self.verbatim_json(response) {
             Some(text) => Ok(HostOutput::Json(text.to_owned())),
             None => self.parse(response).map(|o| HostOutput::Value(Box::new(o))),
         }

@@ -27,6 +27,35 @@ pub fn to_py<'py, T: Serialize + ?Sized>(
         .map_err(|e| e.0)
 }
 
+/// JSON text as plain Python objects, decoded by Python's own `json.loads`
+/// (C, sharing repeated keys): for text the core has checked already is the
+/// result, so nothing is built twice and the vendor's key order is kept.
+pub fn loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    static LOADS: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
+    let loads = LOADS.get_or_try_init(py, || {
+        py.import("json")?.getattr("loads").map(Bound::unbind)
+    })?;
+    loads.bind(py).call1((text,))
+}
+
+/// The result of a response whose body [`crate::Operation::verbatim`] found
+/// already is it: the body (or its field) through [`loads`]. The whole body
+/// goes to `json.loads` and the field is taken after, which costs less than
+/// finding the field's text first.
+pub fn loads_verbatim<'py>(
+    py: Python<'py>,
+    body: &[u8],
+    pick: crate::Verbatim,
+) -> PyResult<Bound<'py, PyAny>> {
+    // Verbatim bodies are UTF-8 (checked); an error here is a core bug.
+    let text = std::str::from_utf8(body).map_err(|e| invalid("response.body", e.to_string()))?;
+    let value = loads(py, text)?;
+    match pick {
+        crate::Verbatim::Body => Ok(value),
+        crate::Verbatim::Field(field) => value.get_item(field),
+    }
+}
+
 /// A serde error carrying a Python exception.
 #[derive(Debug)]
 pub struct PyConvertError(PyErr);

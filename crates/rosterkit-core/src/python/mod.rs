@@ -6,7 +6,7 @@ mod enums;
 mod errors;
 mod models;
 
-pub use convert::{from_py, ids, to_json, to_py};
+pub use convert::{from_py, ids, loads, loads_verbatim, to_json, to_py};
 pub use errors::{instance as exception, invalid};
 
 use pyo3::prelude::*;
