@@ -1,13 +1,14 @@
 //! Whether a response body, read as JSON, already *is* an endpoint's output.
 //!
 //! A binding whose host parses JSON natively and faster than it can receive
-//! built objects (JavaScript: `JSON.parse` against one boundary call per
-//! object, field and string) asks [`Endpoint::verbatim`](crate::Endpoint::verbatim)
-//! first. `Some` means the typed parse would succeed and its output, written
+//! built objects asks [`Endpoint::verbatim`](crate::Endpoint::verbatim) first:
+//! JavaScript (`JSON.parse` against one boundary call per object, field and
+//! string), Python (`json.loads`), Kotlin and Swift (which receive JSON text
+//! anyway). `Some` means the typed parse would succeed and its output, written
 //! as JSON, would be the same JSON value as the body (or one field of it), so
-//! the host may decode the body itself. The check reads the body once
-//! without building the output: strings are borrowed, numbers and booleans
-//! are read into their types, unknown fields are walked.
+//! the host may decode the body itself. The check validates the body as UTF-8
+//! once and reads it without building the output: strings are borrowed,
+//! numbers and booleans are read into their types, unknown fields are walked.
 //!
 //! The check is conservative: anything where the output would differ from the
 //! wire is `None` and the caller takes the typed path, which also produces
