@@ -78,6 +78,23 @@ pub fn json<T: DeserializeOwned>(response: &Response) -> Result<T, Error> {
     decode(&response.body)
 }
 
+/// `parse` ([`json`]) and `verbatim` ([`verbatim`]) of an endpoint whose
+/// output is its 2xx JSON body as it stands. One declaration for both, so
+/// that the check can never describe another parse than the one that runs.
+macro_rules! json_body {
+    () => {
+        fn parse(&self, response: &$crate::Response) -> Result<Self::Output, $crate::Error> {
+            $crate::parse::json(response)
+        }
+
+        fn verbatim(&self, response: &$crate::Response) -> Option<$crate::Verbatim> {
+            $crate::parse::verbatim::<Self::Output>(response)
+        }
+    };
+}
+
+pub(crate) use json_body;
+
 /// [`Endpoint::verbatim`](crate::Endpoint::verbatim) for an endpoint whose
 /// `parse` is [`json`]: the same status, size and shape conditions, checked
 /// without building `T`.

@@ -61,13 +61,7 @@ impl Endpoint for ListUserGroups {
             .build())
     }
 
-    fn parse(&self, response: &Response) -> Result<Vec<UserGroup>, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true
@@ -91,13 +85,7 @@ impl Endpoint for GetUserGroup {
         Ok(group_path(target, "GET", &self.group_id)?.build())
     }
 
-    fn parse(&self, response: &Response) -> Result<UserGroup, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true

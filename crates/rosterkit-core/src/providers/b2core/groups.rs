@@ -39,13 +39,7 @@ impl Endpoint for ListGroups {
             .build())
     }
 
-    fn parse(&self, response: &Response) -> Result<Vec<Group>, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true
@@ -72,13 +66,7 @@ impl Endpoint for GetGroup {
             .build())
     }
 
-    fn parse(&self, response: &Response) -> Result<Group, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true
@@ -111,13 +99,7 @@ impl Endpoint for CreateGroup {
             .map(RequestBuilder::build)
     }
 
-    fn parse(&self, response: &Response) -> Result<Group, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         false
@@ -186,13 +168,7 @@ impl Endpoint for ReplaceGroup {
         )
     }
 
-    fn parse(&self, response: &Response) -> Result<Group, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true
@@ -228,13 +204,7 @@ impl Endpoint for UpdateGroup {
         )
     }
 
-    fn parse(&self, response: &Response) -> Result<Group, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     // Setting the same name and permissions twice ends in the same state.
     fn retry_safe(&self) -> bool {

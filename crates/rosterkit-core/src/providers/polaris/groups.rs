@@ -32,13 +32,7 @@ impl Endpoint for ListPermissions {
         get(target, "/v1/permissions")
     }
 
-    fn parse(&self, response: &Response) -> Result<Self::Output, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true
@@ -59,13 +53,7 @@ impl Endpoint for ListGroups {
         get(target, "/v1/groups")
     }
 
-    fn parse(&self, response: &Response) -> Result<Self::Output, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true
@@ -92,13 +80,7 @@ impl Endpoint for GetGroup {
             .build())
     }
 
-    fn parse(&self, response: &Response) -> Result<Group, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true
@@ -130,13 +112,7 @@ impl Endpoint for CreateGroup {
             .map(RequestBuilder::build)
     }
 
-    fn parse(&self, response: &Response) -> Result<Group, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         false
@@ -181,13 +157,7 @@ impl Endpoint for UpdateGroup {
             .map(RequestBuilder::build)
     }
 
-    fn parse(&self, response: &Response) -> Result<Group, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true

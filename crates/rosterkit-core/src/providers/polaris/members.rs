@@ -70,13 +70,7 @@ impl Endpoint for ListGroupMembers {
             .build())
     }
 
-    fn parse(&self, response: &Response) -> Result<Self::Output, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true

@@ -2,7 +2,7 @@
 //! `003_dd1a18090924cbef.txt`, to find project ids for permission resources).
 
 use super::models::{Project, Values};
-use crate::{parse, Endpoint, Error, Provider, Request, Response, Target};
+use crate::{parse, Endpoint, Error, Provider, Request, Target};
 use serde::{Deserialize, Serialize};
 
 /// Lists the organization's projects.
@@ -19,13 +19,7 @@ impl Endpoint for ListProjects {
         super::groups::get(target, "/v1/projects")
     }
 
-    fn parse(&self, response: &Response) -> Result<Self::Output, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true

@@ -30,13 +30,7 @@ impl Endpoint for ListUsers {
         super::groups::get(target, "/v1/users")
     }
 
-    fn parse(&self, response: &Response) -> Result<Self::Output, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true
@@ -60,13 +54,7 @@ impl Endpoint for GetUser {
         Ok(user_path(target, "GET", &self.user_id)?.build())
     }
 
-    fn parse(&self, response: &Response) -> Result<User, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true
@@ -117,13 +105,7 @@ impl Endpoint for CreateUser {
             .map(RequestBuilder::build)
     }
 
-    fn parse(&self, response: &Response) -> Result<User, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         false
@@ -156,13 +138,7 @@ impl Endpoint for UpdateUser {
             .map(RequestBuilder::build)
     }
 
-    fn parse(&self, response: &Response) -> Result<User, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     // The same full replacement twice leaves the same user, unless it
     // carries actions, which would send the user a second email.
@@ -216,13 +192,7 @@ impl Endpoint for ListEffectivePermissions {
             .build())
     }
 
-    fn parse(&self, response: &Response) -> Result<Self::Output, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true

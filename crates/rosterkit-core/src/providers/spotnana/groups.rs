@@ -2,7 +2,7 @@
 
 use super::models::{Pagination, RolePage, UserGroup, UserGroupPage};
 use crate::encode::RequestBuilder;
-use crate::{parse, Endpoint, Error, Provider, Request, Response, Target};
+use crate::{parse, Endpoint, Error, Provider, Request, Target};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -63,13 +63,7 @@ impl Endpoint for ListUserGroups {
             .map(RequestBuilder::build)
     }
 
-    fn parse(&self, response: &Response) -> Result<UserGroupPage, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true
@@ -100,13 +94,7 @@ impl Endpoint for GetUserGroup {
             .build())
     }
 
-    fn parse(&self, response: &Response) -> Result<UserGroup, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true
@@ -150,13 +138,7 @@ impl Endpoint for ListUserGroupRoles {
             .map(RequestBuilder::build)
     }
 
-    fn parse(&self, response: &Response) -> Result<RolePage, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true
@@ -191,13 +173,7 @@ impl Endpoint for ListUserGroupsForUser {
             .map(RequestBuilder::build)
     }
 
-    fn parse(&self, response: &Response) -> Result<UserGroupPage, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true

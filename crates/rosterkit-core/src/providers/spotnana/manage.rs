@@ -6,7 +6,7 @@
 
 use super::models::UserGroup;
 use crate::encode::RequestBuilder;
-use crate::{parse, validate, Endpoint, Error, Provider, Request, Response, Target};
+use crate::{parse, validate, Endpoint, Error, Provider, Request, Target};
 use serde::{Deserialize, Serialize};
 
 fn check_fields(name: &str, description: Option<&String>) -> Result<(), Error> {
@@ -64,14 +64,8 @@ impl Endpoint for CreateUserGroup {
             .map(RequestBuilder::build)
     }
 
-    fn parse(&self, response: &Response) -> Result<UserGroup, Error> {
-        // The reference answers with the group, or just its `{"id"}`; both parse.
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    // The reference answers with the group, or just its `{"id"}`; both parse.
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         false
@@ -113,13 +107,7 @@ impl Endpoint for UpdateUserGroup {
             .map(RequestBuilder::build)
     }
 
-    fn parse(&self, response: &Response) -> Result<UserGroup, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true

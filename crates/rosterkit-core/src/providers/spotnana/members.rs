@@ -38,13 +38,7 @@ impl Endpoint for ListUserGroupMembers {
             .map(RequestBuilder::build)
     }
 
-    fn parse(&self, response: &Response) -> Result<MemberPage, Error> {
-        parse::json(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        parse::verbatim::<Self::Output>(response)
-    }
+    parse::json_body!();
 
     fn retry_safe(&self) -> bool {
         true

@@ -127,6 +127,22 @@ pub(crate) fn data<T: DeserializeOwned>(response: &Response) -> Result<T, Error>
     parse::decode_part(raw.get().as_bytes(), &response.body, "data")
 }
 
+/// `parse` ([`data`]) and `verbatim` ([`verbatim_data`]) of an endpoint whose
+/// output is the envelope's `data`, declared once so that they cannot drift.
+macro_rules! data_body {
+    () => {
+        fn parse(&self, response: &$crate::Response) -> Result<Self::Output, $crate::Error> {
+            $crate::providers::ssw::envelope::data(response)
+        }
+
+        fn verbatim(&self, response: &$crate::Response) -> Option<$crate::Verbatim> {
+            $crate::providers::ssw::envelope::verbatim_data::<Self::Output>(response)
+        }
+    };
+}
+
+pub(crate) use data_body;
+
 /// The envelope as [`data`] reads it, with `data` checked instead of built.
 #[derive(Deserialize)]
 #[serde(bound = "")]

@@ -40,13 +40,7 @@ impl Endpoint for ListGroupMembers {
             .build())
     }
 
-    fn parse(&self, response: &Response) -> Result<MemberPage, Error> {
-        envelope::data(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        envelope::verbatim_data::<Self::Output>(response)
-    }
+    envelope::data_body!();
 
     fn retry_safe(&self) -> bool {
         true

@@ -3,7 +3,7 @@
 
 use super::{envelope, MemberPage, MAX_PAGE_SIZE};
 use crate::encode::RequestBuilder;
-use crate::{validate, Endpoint, Error, Provider, Request, Response, Target};
+use crate::{validate, Endpoint, Error, Provider, Request, Target};
 use serde::{Deserialize, Serialize};
 
 /// Lists organization members, one page at a time.
@@ -61,13 +61,7 @@ impl Endpoint for ListMembers {
             .build())
     }
 
-    fn parse(&self, response: &Response) -> Result<MemberPage, Error> {
-        envelope::data(response)
-    }
-
-    fn verbatim(&self, response: &Response) -> Option<crate::Verbatim> {
-        envelope::verbatim_data::<Self::Output>(response)
-    }
+    envelope::data_body!();
 
     fn retry_safe(&self) -> bool {
         true
