@@ -158,7 +158,7 @@ impl Operation {
 impl Operation {
     /// The body's own JSON text (or its field's) when
     /// [`Operation::verbatim`] finds it already is the output.
-    pub fn verbatim_json<'a>(&self, response: &'a Response) -> Option<&'a str> {
+    fn verbatim_json<'a>(&self, response: &'a Response) -> Option<&'a str> {
         match self.verbatim(response)? {
             crate::Verbatim::Body => std::str::from_utf8(&response.body).ok(),
             crate::Verbatim::Field(field) => crate::verbatim::field_text(&response.body, field),

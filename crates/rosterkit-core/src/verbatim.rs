@@ -313,32 +313,17 @@ impl Check for Value {
 }
 
 /// The check for types read rarely and in small numbers (enums, derived
-/// structs): read the value, read `T` from it, and compare what `T` writes.
+/// structs): read the value, check it as a [`Value`], read `T` from it, and
+/// compare what `T` writes.
 pub(crate) fn round_trip<'de, D, T>(d: D) -> Result<(), D::Error>
 where
     D: Deserializer<'de>,
     T: DeserializeOwned + Serialize,
 {
     let value = Value::deserialize(d)?;
-    let plain = serde_json::to_vec(&value)
-        .ok()
-        .is_some_and(|bytes| check_body::<Value>(&bytes));
-    let typed = T::deserialize(&value).ok();
-    match typed.map(|t| serde_json::to_value(t)) {
-        Some(Ok(written)) if plain && written == value => Ok(()),
+    let plain = Checked::<Value>::deserialize(&value).is_ok();
+    match T::deserialize(&value).map(serde_json::to_value) {
+        Ok(Ok(written)) if plain && written == value => Ok(()),
         _ => Err(differs("the value is written differently")),
     }
 }
-
-/// `Check` by [`round_trip`] for the listed types.
-macro_rules! check_by_round_trip {
-    ($($ty:ty),* $(,)?) => {
-        $(impl $crate::verbatim::Check for $ty {
-            fn check<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(), D::Error> {
-                $crate::verbatim::round_trip::<D, $ty>(d)
-            }
-        })*
-    };
-}
-
-pub(crate) use check_by_round_trip;

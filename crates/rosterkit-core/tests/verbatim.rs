@@ -181,3 +181,23 @@ fn endpoints_without_a_plain_parse_never_say_verbatim() {
         None
     );
 }
+
+#[test]
+fn a_group_id_is_checked_by_writing_it_back() {
+    // B2Core ids are an integer or a string (an untagged enum): checked by
+    // reading the value into the type and comparing what it writes.
+    let get = op("b2core.get_group", json!({"group_id": "1"}));
+    for body in [
+        r#"{"id":1,"name":"Admins","permissions":["a"]}"#,
+        r#"{"id":"g-1","permissions":[]}"#,
+    ] {
+        assert_eq!(verdict(&get, body), Some(Verbatim::Body), "{body}");
+    }
+    for body in [
+        r#"{"id":1.5,"permissions":[]}"#,
+        r#"{"id":9007199254740993,"permissions":[]}"#,
+        r#"{"id":null,"permissions":[]}"#,
+    ] {
+        assert_eq!(verdict(&get, body), None, "{body}");
+    }
+}

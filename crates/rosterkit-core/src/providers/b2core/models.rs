@@ -24,7 +24,11 @@ impl fmt::Display for GroupId {
     }
 }
 
-crate::verbatim::check_by_round_trip!(GroupId);
+impl crate::verbatim::Check for GroupId {
+    fn check<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+        crate::verbatim::round_trip::<D, GroupId>(d)
+    }
+}
 
 /// A User Group: `id`, `name`, `permissions`.
 #[derive(Clone, Debug, PartialEq)]
